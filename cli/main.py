@@ -1,0 +1,262 @@
+"""The `orggraph` command line: a thin shell over graph/, loaders/ and queries/.
+
+Global options come before the command (`orggraph --db PATH load seeds/`).  Every
+error is one line on stderr and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from typing import List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from cli.output import Format, print_rows
+from graph.store import StoreError, default_db_path, open_store
+
+EXIT_ERROR = 1
+EXIT_SOME_SKIPPED = 3
+
+
+class ErrorsAsOneLine(TyperGroup):
+    """Turn the errors users can cause into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except OSError as exc:
+            typer.echo(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+app = typer.Typer(
+    cls=ErrorsAsOneLine,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    help="Map who holds which post in Vietnam's party and state organizations, from news articles.\n\n"
+         "Load articles into a graph, then ask it: who-held, timeline, recipes, Cypher, facts export.\n"
+         "Example: orggraph load seeds/ && orggraph who-held \"Bí thư\" \"Thành ủy Hải Phòng\"",
+)
+
+
+@dataclass
+class Settings:
+    db: str
+    neo4j: Optional[str]
+
+    def open(self, read_only: bool = False):
+        return open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", metavar="PATH", envvar="ORGGRAPH_DB", show_envvar=True,
+                           help="Embedded database directory [default: ./orggraph-data]."),
+    neo4j: str = typer.Option(None, "--neo4j", metavar="URI", envvar="NEO4J_URI", show_envvar=True,
+                              help="Use a Neo4j server instead of the embedded database."),
+) -> None:
+    ctx.obj = Settings(db=db or default_db_path(), neo4j=neo4j)
+
+
+FormatOption = typer.Option(Format.table, "--format", "-f", help="Output as a table, one JSON array, or CSV.")
+ParamOption = typer.Option(None, "--param", "-p", metavar="NAME=VALUE", help="A query parameter (repeatable).")
+
+
+def parse_params(pairs: Optional[List[str]]) -> dict[str, str]:
+    params = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise StoreError(f"--param takes NAME=VALUE, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    paths: List[str] = typer.Argument(..., metavar="PATH...",
+                                      help="Article files (.txt, .html), directories, globs, or JSON Lines "
+                                           "(.jsonl, .jsonl.gz with id, text and optional title, date, url)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                help="Extraction processes [default: all cores]."),
+) -> None:
+    """Read articles, extract who held which post, and write them into the graph.
+
+    Re-loading an article changes nothing; bad inputs are reported and skipped
+    (exit code 3 when any was skipped).
+    """
+    from graph.loading import load_paths
+
+    settings: Settings = ctx.obj
+    show_progress = not quiet and sys.stderr.isatty()
+    problems: list[str] = []
+
+    def report(problem) -> None:
+        problems.append(str(problem))
+        typer.echo(f"skipped: {problem}", err=True)
+
+    with settings.open() as store:
+        if show_progress:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            columns = (TextColumn("loading"), BarColumn(), TextColumn("{task.fields[articles]} articles, "
+                       "{task.fields[statements]} facts, {task.fields[rate]} art/s"), TimeElapsedColumn())
+            with Progress(*columns, transient=True) as progress:
+                task = progress.add_task("load", total=None, articles=0, statements=0, rate="0")
+
+                def on_progress(s) -> None:
+                    rate = f"{s.read / s.seconds:.0f}" if s.seconds else "0"
+                    progress.update(task, articles=s.read, statements=s.statements, rate=rate)
+
+                summary = load_paths(store, paths, workers=workers or None, on_problem=report,
+                                     on_progress=on_progress)
+        else:
+            summary = load_paths(store, paths, workers=workers or None, on_problem=report)
+    if not quiet:
+        typer.echo(summary.line(), err=True)
+    if summary.read == 0 and summary.skipped:
+        raise typer.Exit(EXIT_ERROR)
+    if summary.skipped:
+        raise typer.Exit(EXIT_SOME_SKIPPED)
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    cypher: str = typer.Argument(..., help="A Cypher query, e.g. \"MATCH (p:Person) RETURN p.name LIMIT 5\"."),
+    param: Optional[List[str]] = ParamOption,
+    fmt: Format = FormatOption,
+    write: bool = typer.Option(False, "--write", help="Allow the query to change the graph."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0, help="Stop the query after this many seconds "
+                                  "(0: no limit)."),
+) -> None:
+    """Run a Cypher query, read-only unless --write.
+
+    Parameters are passed as parameters, never pasted into the text:
+    orggraph query "MATCH (p:Person) WHERE p.search CONTAINS $q RETURN p.name" --param q=chau
+    """
+    settings: Settings = ctx.obj
+    params = parse_params(param)
+    with settings.open(read_only=not write) as store:
+        run = store.write if write else store.read
+        result = run(cypher, params, timeout=timeout or None)
+    print_rows(result.columns, result.rows, fmt)
+
+
+@app.command()
+def recipe(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="A recipe name, or 'list' to see them all."),
+    param: Optional[List[str]] = ParamOption,
+    fmt: Format = FormatOption,
+) -> None:
+    """Run a ready-made query by name (`orggraph recipe list` shows them and their parameters)."""
+    from queries import load_recipes, run_recipe
+
+    if name == "list":
+        rows = [[r.name, r.description, ", ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})"
+                                                  for p in r.params)] for r in load_recipes().values()]
+        print_rows(["recipe", "description", "parameters"], rows, fmt)
+        return
+    settings: Settings = ctx.obj
+    params = parse_params(param)
+    with settings.open(read_only=True) as store:
+        result = run_recipe(store, name, params)
+    print_rows(result.columns, result.rows, fmt)
+
+
+@app.command("who-held")
+def who_held(
+    ctx: typer.Context,
+    title: str = typer.Argument(..., help="The title, e.g. \"Bí thư\" (diacritics and case optional)."),
+    organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Only who held it on this ISO date."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Who held a post, with the tenure and the sentence that says so."""
+    from queries import run_recipe
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        result = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": on})
+    print_rows(result.columns, result.rows, fmt)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="The person's name, e.g. \"le tien chau\"."),
+    fmt: Format = FormatOption,
+) -> None:
+    """A person's posts in order, with dates and evidence."""
+    from queries import run_recipe
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        result = run_recipe(store, "timeline", {"person": person})
+    print_rows(result.columns, result.rows, fmt)
+
+
+export_app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
+                         help="Write what the graph holds to files.")
+app.add_typer(export_app, name="export")
+
+
+class FactsFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+@export_app.command("facts")
+def export_facts(
+    ctx: typer.Context,
+    fmt: FactsFormat = typer.Option(FactsFormat.jsonl, "--format", "-f",
+                                    help="jsonl: one fact per line (what the evaluation reads); csv; json array."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE, not stdout."),
+) -> None:
+    """One row per statement: held_office, subordinate_to, congress, attended, each with source and evidence."""
+    from graph.export import ALL_COLUMNS, iter_facts
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        facts = list(iter_facts(store))
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt is FactsFormat.jsonl:
+            for fact in facts:
+                out.write(json.dumps(fact, ensure_ascii=False) + "\n")
+        else:
+            rows = [[fact.get(c) for c in ALL_COLUMNS] for fact in facts]
+            print_rows(ALL_COLUMNS, rows, Format.csv if fmt is FactsFormat.csv else Format.json, out=out)
+    finally:
+        if output:
+            out.close()
+    if output:
+        typer.echo(f"wrote {len(facts)} facts to {output}", err=True)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    if os.environ.get("ORGGRAPH_DEBUG"):
+        app()
+        return
+    try:
+        app()
+    except Exception as exc:  # last resort: still one line, never a traceback
+        typer.echo(f"error: internal: {exc.__class__.__name__}: {exc}", err=True)
+        sys.exit(2)

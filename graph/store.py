@@ -1,0 +1,112 @@
+"""The store interface both backends implement, and the errors users see.
+
+A store knows how to set up the schema, write batches idempotently (`UNWIND
+$rows … MERGE` on `key`), run a query read-only or writable, and close.  Per-store
+differences (DDL, how nodes come back, list appends) live in the implementations,
+never in recipes.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+
+class StoreError(Exception):
+    """A problem the user can act on; the CLI prints it as one line."""
+
+
+class DatabaseInUse(StoreError):
+    pass
+
+
+class QueryError(StoreError):
+    pass
+
+
+class ReadOnlyError(StoreError):
+    pass
+
+
+class QueryTimeout(StoreError):
+    pass
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class RelWrite:
+    """How to MERGE one relationship type: endpoints by key, properties to set,
+    and list properties to append (provenance accumulates across articles)."""
+
+    rel_type: str
+    from_label: str
+    to_label: str
+    set_props: Sequence[str] = ()
+    append_props: Sequence[str] = ()
+
+
+class Store:
+    """Base class: subclasses implement the primitives below."""
+
+    read_only: bool = False
+
+    def setup_schema(self) -> None:
+        raise NotImplementedError
+
+    def merge_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
+        """MERGE nodes on `key`, setting `props` from each row."""
+        raise NotImplementedError
+
+    def merge_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """MERGE relationships between nodes found by `from`/`to` keys in each row."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside are committed together or not at all."""
+        raise NotImplementedError
+        yield
+
+    def read(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
+        raise NotImplementedError
+
+    def write(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+DEFAULT_DB = "orggraph-data"
+
+
+def default_db_path() -> str:
+    return os.environ.get("ORGGRAPH_DB") or DEFAULT_DB
+
+
+def open_store(db: str | None = None, *, read_only: bool = False, neo4j_uri: str | None = None) -> Store:
+    """Open the embedded store at `db` (a directory), or Neo4j when a URI is given."""
+    if neo4j_uri:
+        try:
+            from graph.neo4j_store import Neo4jStore
+        except ImportError as exc:  # pragma: no cover - the Neo4j store arrives with its issue
+            raise StoreError(f"the Neo4j store is not available: {exc}") from exc
+        return Neo4jStore(neo4j_uri, read_only=read_only)
+    from graph.ladybug_store import LadybugStore
+
+    return LadybugStore(db or default_db_path(), read_only=read_only)

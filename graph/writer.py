@@ -1,0 +1,93 @@
+"""Writing one article's rows into a store: all of it in one transaction, or none.
+
+The Article node's presence marks an article as loaded, and since it commits in the
+same transaction as everything the article says, a crash leaves either the whole
+article or nothing: a re-load of the same text is skipped before anything is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.model import NODE_LABELS, REL_TYPES
+from graph.store import RelWrite, Store
+from loaders.resolve import GraphBatch
+from loaders.tenure import compute_tenure
+
+# Which relationship properties are overwritten and which accumulate across articles.
+_REL_PROPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "HELD_OFFICE": ((), ("sources", "evidence", "stated_status", "stated_as_of")),
+    "OF": ((), ()),
+    "SUBORDINATE_TO": ((), ("sources", "evidence")),
+    "ATTENDED": (("role",), ("sources", "evidence")),
+    "MENTIONS": (("sentence", "reported"), ()),
+}
+_TENURE_FIELDS = ("start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status")
+
+
+@dataclass
+class WriteOutcome:
+    written: bool
+    nodes: int = 0
+    relationships: int = 0
+
+
+def is_loaded(store: Store, article_key: str) -> bool:
+    return bool(store.read("MATCH (a:Article {key: $key}) RETURN count(a)", {"key": article_key}).rows[0][0])
+
+
+def write_batch(store: Store, batch: GraphBatch) -> WriteOutcome:
+    """Merge one article's rows; a no-op when the article is already loaded."""
+    if is_loaded(store, batch.article_key):
+        return WriteOutcome(written=False)
+    nodes = rels = 0
+    with store.transaction():
+        # The Article first: its MENTIONS relationships need it.
+        nodes += _merge_nodes(store, "Article", list(batch.nodes["Article"].values()))
+        for label, rows in batch.nodes.items():
+            if label == "Article":
+                continue
+            nodes += _merge_nodes(store, label, list(rows.values()))
+        for rel_type, rows in batch.rels.items():
+            for spec, group in _group_rel_rows(rel_type, rows).items():
+                store.merge_relationships(spec, group)
+                rels += len(group)
+        held = batch.rels.get("HELD_OFFICE", {})
+        if held:
+            refresh_tenures(store, [(row["src"], row["dst"]) for row in held.values()])
+    return WriteOutcome(written=True, nodes=nodes, relationships=rels)
+
+
+def _merge_nodes(store: Store, label: str, rows: list[dict]) -> int:
+    props = [p for p in NODE_LABELS[label].properties if p != "key"]
+    store.merge_nodes(label, [{p: row.get(p) for p in ("key", *props)} for row in rows], props)
+    return len(rows)
+
+
+def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, list[dict]]:
+    rel = REL_TYPES[rel_type]
+    set_props, append_props = _REL_PROPS[rel_type]
+    groups: dict[RelWrite, list[dict]] = {}
+    for (_src, _dst, to_label, from_label), row in rows.items():
+        pair = next(p for p in rel.pairs if p[1] == to_label and (from_label is None or p[0] == from_label))
+        spec = RelWrite(rel_type, pair[0], pair[1], set_props, append_props)
+        groups.setdefault(spec, []).append(row)
+    return groups
+
+
+def refresh_tenures(store: Store, pairs: list[tuple[str, str]]) -> None:
+    """Recompute the tenure of each (person, position) from all its statements."""
+    found = store.read(
+        "UNWIND $pairs AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
+        "RETURN p.key, x.key, h.stated_status, h.stated_as_of",
+        {"pairs": [{"src": s, "dst": d} for s, d in pairs]},
+    ).rows
+    updates = []
+    for person, position, statuses, dates in found:
+        tenure = compute_tenure(list(zip(statuses or [], dates or [])))
+        updates.append({"src": person, "dst": position, **{f: tenure.get(f) for f in _TENURE_FIELDS}})
+    if updates:
+        sets = ", ".join(f"h.{f} = r.{f}" for f in _TENURE_FIELDS)
+        store.write(
+            "UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) SET " + sets,
+            {"rows": updates},
+        )

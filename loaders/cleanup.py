@@ -1,0 +1,395 @@
+"""From a scraped article's text to its headline, body paragraphs, bylines and debris.
+
+Pages come with menus, visitor counters, related-article lists, photo credits and
+author bylines glued to the last sentence.  Facts must come only from the body,
+and a byline ("Hồng Hạnh - Lương Huấn") must never be read as a person holding
+an office, so this separates them; what it removes is kept (`debris`, `stamps`)
+because the page footer and the date stamp still tell the city and the date.
+Conservative by design: only lines matching the furniture lists are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.dates import looks_like_stamp
+from loaders.normalize import fold, read_lexicon
+
+__all__ = ["CleanArticle", "clean_article"]
+
+_LEX = read_lexicon("debris")
+
+
+def _casefold_set(section: str) -> frozenset[str]:
+    return frozenset(e.casefold().rstrip(": ") for e in _LEX[section])
+
+
+def _alternation(section: str) -> str:
+    entries = sorted(_LEX[section], key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
+
+
+_DEBRIS_LINES = _casefold_set("lines")
+_TAIL_MARKERS = _casefold_set("tail_markers")
+_OUTLETS = _casefold_set("outlets")
+_REPORTERS = _casefold_set("reporters")
+_DEBRIS_PREFIX = re.compile(rf"(?:{_alternation('line_prefixes')})", re.IGNORECASE)
+_NOT_NAME = re.compile(rf"(?:{_alternation('not_name_words')})(?!\w)", re.IGNORECASE)
+_CONTENT_WORDS = re.compile(rf"(?<!\w)(?:{_alternation('content_words')})(?!\w)", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(rf"(?:{_alternation('byline_prefixes')})(?:\s+|(?<=:))", re.IGNORECASE)
+_SOURCE_PREFIX = re.compile(rf"(?:{_alternation('source_prefixes')})\s*", re.IGNORECASE)
+_CREDIT_MARK = _alternation("photo_credit_markers")
+
+_HEADING = re.compile(r"#{1,6}\s*")
+_NO_WORDS = re.compile(r"[\W_]*")
+MAX_HEADLINE_WORDS = 35
+MAX_HEADLINE_CHARS = 250
+SENTENCE_TITLE_WORDS = 16  # a "title" this long that ends with "." is really the lead
+LEAD_PARAGRAPHS = 3  # where an outlet tag "(CLO)" may open a paragraph
+MAX_BYLINE_CHARS = 80
+
+
+@dataclass
+class CleanArticle:
+    title: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    debris: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)
+
+
+def clean_article(text: str, title: str | None = None) -> CleanArticle:
+    """Split normalized article text into headline, body paragraphs, bylines and debris."""
+    out = CleanArticle(title=title.strip() if title and title.strip() else None)
+    content = _sort_lines(text, out)
+    content = _take_title(content, out)
+    paragraphs: list[str] = []
+    for i, line in enumerate(content):
+        if paragraphs and line == paragraphs[-1]:
+            continue  # a photo caption printed twice
+        line = _LEADING_JUNK.sub("", line)
+        if i < LEAD_PARAGRAPHS:
+            line = _strip_outlet_tag(line, out)
+        if "nh" in line:  # cheap test for the photo-credit markers
+            line = _strip_photo_credits(line, out)
+        if line and not (paragraphs and line == paragraphs[-1]):
+            paragraphs.append(line)
+    _strip_final_bylines(paragraphs, out)
+    out.paragraphs = paragraphs
+    out.bylines = list(dict.fromkeys(out.bylines))
+    return out
+
+
+# --- lines ---------------------------------------------------------------------
+def _sort_lines(text: str, out: CleanArticle) -> list[str]:
+    """Content lines; furniture to `debris`, date stamps to `stamps`."""
+    content: list[str] = []
+    tail = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if tail:
+            out.debris.append(line)
+            continue
+        if len(line) <= 80 and looks_like_stamp(line):
+            out.stamps.append(line)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            line = line[heading.end():]
+        key = line.casefold().rstrip(": ")
+        if key in _TAIL_MARKERS and content:
+            tail = True
+            out.debris.append(line)
+        elif key in _DEBRIS_LINES or _DEBRIS_PREFIX.match(line) or _NO_WORDS.fullmatch(line):
+            out.debris.append(line)
+        else:
+            content.append(line)
+    return content
+
+
+def _take_title(content: list[str], out: CleanArticle) -> list[str]:
+    """Drop the headline line from the body (it goes to `title`)."""
+    if not content:
+        return content
+    first = content[0]
+    if out.title is not None:
+        if _same_text(first, out.title) and not _is_sentence_title(out.title):
+            return content[1:]
+        return content
+    if _looks_like_headline(first):
+        out.title = first
+        return content[1:]
+    return content
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return fold(_HEADING.sub("", s.strip(), count=1)).rstrip(" .")
+
+    return key(a) == key(b)
+
+
+def _is_sentence_title(title: str) -> bool:
+    return title.rstrip().endswith(".") and len(title.split()) >= SENTENCE_TITLE_WORDS
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= MAX_HEADLINE_WORDS
+        and len(line) <= MAX_HEADLINE_CHARS
+        and line[-1] not in ".:;,"
+        and not line[0].islower()
+        and line[0] != "("
+        and _parse_credit(line) is None
+    )
+
+
+# --- inside paragraphs -------------------------------------------------------
+_LEADING_JUNK = re.compile(r"^[:;,]+\s*")
+_OUTLET_TAG = re.compile(r"\(\s*([^()\s:]{1,20}(?:\s[^()\s:]{1,15}){0,2})\s*\)\s*(?:-+\s*|:\s*)?")
+
+
+def _strip_outlet_tag(line: str, out: CleanArticle) -> str:
+    """"(CLO) Sáng 4/8/2020, …" -> "Sáng 4/8/2020, …"; the tag goes to `debris`."""
+    if not line.startswith("("):
+        return line
+    m = _OUTLET_TAG.match(line)
+    if not m or m.end() >= len(line):
+        return line
+    words = m.group(1).split()
+    first = words[0]
+    if not (first[0].isupper() or "." in first) or any(w.isdigit() for w in words):
+        return line
+    if len(words) == 3 and not all(w[0].isupper() for w in words):
+        return line
+    out.debris.append(m.group().strip())
+    return line[m.end():]
+
+
+_PAREN_CREDIT = re.compile(
+    rf"\s*\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)", re.IGNORECASE
+)
+# A credit starts a caption's second half: after a sentence end or a dash.
+_CREDIT = re.compile(
+    rf"(?:^|(?<=[.!?…”\")\]])\s*|\s+-\s*)(?:{_CREDIT_MARK})\s*:\s*", re.IGNORECASE
+)
+_TOKEN = re.compile(r"\S+")
+_VIET_SYLLABLE = re.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _is_initial(word: str) -> bool:
+    """"T." in "T. Sơn"."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _strip_photo_credits(line: str, out: CleanArticle) -> str:
+    """Remove "Ảnh: Trí Dũng/TTXVN", "(Ảnh: SGGP)"; credited persons go to `bylines`."""
+    if "(" in line:
+        line = _PAREN_CREDIT.sub(lambda m: _credit_removed(m.group(), m.group("credit"), out), line)
+    pieces, pos = [], 0
+    for m in _CREDIT.finditer(line):
+        if m.start() < pos:
+            continue
+        end = _credit_end(line, m.end())
+        if end is None:
+            continue
+        _credit_removed(line[m.start():end], line[m.end():end], out)
+        pieces.append(line[pos:m.start()].rstrip())
+        pos = end
+    if pos:
+        pieces.append(line[pos:].lstrip())
+        line = " ".join(p for p in pieces if p)
+    return line.strip()
+
+
+def _credit_removed(whole: str, credit: str | None, out: CleanArticle) -> str:
+    out.debris.append(whole.strip())
+    if credit:
+        parsed = _parse_credit(credit)
+        if parsed:
+            out.bylines += parsed
+    return ""
+
+
+def _credit_end(line: str, start: int) -> int | None:
+    """Where a photo credit that starts at `start` ends, or None if it is not one."""
+    taken: list[re.Match] = []
+    for k, tok in enumerate(_TOKEN.finditer(line, start, start + 100)):
+        word = tok.group()
+        core = word.rstrip(".,;:")
+        if not core or not (core[0].isupper() or core[0].isdigit() or core[0] == "("):
+            return _undelimited_end(taken) if k else None
+        if word.startswith("("):  # "Quốc Đạt (TTXVN)"
+            close = line.find(")", tok.start(), tok.start() + 40)
+            if close < 0 or "(" in line[tok.start() + 1:close]:
+                return _undelimited_end(taken)
+            return close + 1
+        if _is_initial(word):
+            taken.append(tok)
+            continue
+        if "/" in core or "-" in core[1:]:
+            return tok.start() + len(core)  # "Trí Dũng/TTXVN", "Phước Ngọc-TTXVN"
+        if core != word:  # "Vũ Di." ends the credit; its period goes with it
+            return tok.start() + len(core) + (word[len(core)] == ".")
+        taken.append(tok)
+        if len(taken) > 5:
+            return _undelimited_end(taken)
+    if taken and taken[-1].end() == len(line.rstrip()):
+        return len(line)
+    return _undelimited_end(taken)
+
+
+def _undelimited_end(taken: list[re.Match]) -> int | None:
+    """A credit run into the next sentence ("Ảnh: Quốc Thắng Công an quận…"): guess its length."""
+    if not taken:
+        return None
+    words = [t.group() for t in taken]
+    if _is_all_caps(words[0]):
+        n = 1
+        while n < len(words) and _is_all_caps(words[n]):
+            n += 1
+    elif not _VIET_SYLLABLE.fullmatch(fold(words[0])):
+        n = 1  # "Reuters", "Sina"
+    elif len(words) >= 2:
+        n = 2  # most Vietnamese pen names have two syllables
+    else:
+        return None
+    return taken[n - 1].end()
+
+
+def _is_all_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+# --- bylines -----------------------------------------------------------------------
+_TAIL_CUT = re.compile(r"(?:\./\.|[.!?…”\"»)])\s+(?=\S)")
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,40})\)$")
+_NAME_SEPARATOR = re.compile(r"\s*(?:[-,&]|(?<!\w)và(?!\w))\s*")
+_OUTLET_WORD = re.compile(r"[\w.+&-]+|-")
+MAX_TAIL_CUTS = 3
+
+
+def _strip_final_bylines(paragraphs: list[str], out: CleanArticle) -> None:
+    """Bylines and source credits on the last lines or glued to the last sentence."""
+    while paragraphs:
+        last = paragraphs[-1]
+        parsed = _parse_credit(last)
+        if parsed is None:
+            if _is_source_credit(last):
+                out.debris.append(paragraphs.pop())
+                continue
+            break
+        out.bylines += parsed
+        if not parsed:
+            out.debris.append(last)
+        paragraphs.pop()
+    for _ in range(MAX_TAIL_CUTS):
+        if not paragraphs or not _strip_glued_byline(paragraphs, out):
+            break
+
+
+def _strip_glued_byline(paragraphs: list[str], out: CleanArticle) -> bool:
+    last = paragraphs[-1]
+    window = max(0, len(last) - MAX_BYLINE_CHARS - 2)
+    for cut in _TAIL_CUT.finditer(last, window):  # longest tail first
+        tail = last[cut.end():]
+        parsed = _parse_credit(tail)
+        if parsed is None and not _is_source_credit(tail):
+            continue
+        if parsed:
+            out.bylines += parsed
+        else:
+            out.debris.append(tail.strip())
+        paragraphs[-1] = last[:cut.start() + len(cut.group().rstrip())]
+        return True
+    return False
+
+
+def _parse_credit(text: str) -> list[str] | None:
+    """The author names of a byline ("Hồng Hạnh - Lương Huấn", "Theo Đặng Dương (Dân Trí)").
+
+    [] for a credit that names no person ("TTXVN/Tin Tức"); None if it is not a credit.
+    """
+    s = text.strip()
+    if s.endswith(".") and not (s[-2:-1].isupper() and s[-3:-2] in ("", " ", ".")):
+        s = s[:-1].rstrip()  # a final period, but not the one of "P.V."
+    if not s or len(s) > MAX_BYLINE_CHARS or _CONTENT_WORDS.search(s):
+        return None
+    m = _BYLINE_PREFIX.match(s)
+    if m:
+        s = s[m.end():].strip()
+    for _ in range(2):  # "(TTXVN)", "(Tổng hợp)", "(t/h)"
+        paren = _TRAILING_PAREN.search(s)
+        if paren:
+            s = s[:paren.start()]
+    if "/" in s:
+        s, outlet = s.split("/", 1)
+        if not _looks_like_outlet(outlet):
+            return None
+    names = []
+    for part in _NAME_SEPARATOR.split(s.strip(" -,&")):
+        kind = _name_kind(part)
+        if kind is None:
+            return None
+        if kind == "name":
+            names.append(part)
+    return names
+
+
+def _name_kind(part: str) -> str | None:
+    """"name", "outlet", or None when the words are not a credit."""
+    folded = part.casefold()
+    if folded in _REPORTERS:
+        return "name"
+    if folded in _OUTLETS:
+        return "outlet"
+    words = part.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if "." in word[1:-1] and all(p[:1].isupper() for p in word.split(".") if p):
+            return "name"  # "P.V", "T.Nam", "B.Thanh"
+        if word.isupper() and len(word) > 1:
+            return "outlet"  # "TTXVN", "NNVN", "VTC14"
+        return None
+    if len(words) > 5 or _NOT_NAME.match(part):
+        return None
+    if all(_is_name_word(w) for w in words):
+        return "name"
+    return None
+
+
+def _is_name_word(word: str) -> bool:
+    if _is_initial(word):
+        return True
+    return word.isalpha() and word[0].isupper() and (word[1:].islower() or word.isupper() or len(word) == 1)
+
+
+def _looks_like_outlet(text: str) -> bool:
+    words = _OUTLET_WORD.findall(text)
+    return 0 < len(words) <= 6 and all(w == "-" or w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _is_source_credit(text: str) -> bool:
+    """"Theo Trang tin Điện tử …", "Nguồn: Báo Đất Việt": a source, not an author."""
+    s = text.strip().rstrip(".")
+    m = _SOURCE_PREFIX.match(s)
+    if not m or len(s) > MAX_BYLINE_CHARS * 2:
+        return False
+    rest = s[m.end():]
+    words = rest.split()
+    return (
+        0 < len(words) <= 15
+        and rest[0].isupper()
+        and not _SENTENCE_PUNCTUATION.search(rest)
+        and not _CONTENT_WORDS.search(rest)
+    )
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?;:,](?:\s|$)")

@@ -1,0 +1,164 @@
+"""Congresses: "Đại hội đại biểu Đảng bộ Khối … lần thứ VI, nhiệm kỳ 2020-2025".
+
+A congress is named by its organization and ordinal (Roman or Arabic: "lần thứ
+VI", "Đại hội XII của Đảng", "Đại hội 6").  When the words name no organization,
+the sentence's party organization or the article's main one is meant ("Đảng bộ
+khối … tiến hành khai mạc Đại hội đại biểu lần thứ VI").  The congress the
+article itself reports is the one its headline or lead says opened, closed or
+took place.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from loaders.dates import parse_term
+from loaders.organizations import PlaceContext, canonical_org, find_head
+from loaders.statements import CongressMention, Org
+from loaders.titles import scan_org_words
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINAL = r"(?:lần thứ\s+(?P<o1>[IVXLC]+|\d{1,2})|(?P<o2>[IVXLC]+)|(?P<o3>\d{1,2}))(?![\w/.,-]\d|\w)"
+_CONGRESS = re.compile(
+    r"Đại hội(?:\s+đại biểu)?(?P<toanquoc>\s+(?:Đảng\s+)?toàn quốc)?"
+    r"(?:\s+(?P<org>Đảng bộ|Ban Chấp hành Đảng bộ))?"
+)
+_PARTY_ORG = re.compile(r"(?<!\w)(?:Ban Chấp hành Đảng bộ|Đảng bộ|Đảng ủy|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)"
+                        r"(?=\s|$|[,.;])")
+_REPORTING = re.compile(r"khai mạc|bế mạc|tiến hành|diễn ra|thành công tốt đẹp|tổ chức|họp phiên|bầu", re.I)
+_TERM = re.compile(r"^\s*,?\s*(?:khóa\s+[IVXLC]+\s*,?\s*)?nhiệm kỳ\s*(\d{4}\s*-\s*\d{4}|\d{8})")
+_DELEGATES = re.compile(r"(\d{1,3}(?:\.\d{3})*|\d+)\s+đại biểu")
+_CENTRAL = "Ban Chấp hành Trung ương Đảng"
+
+
+def roman_to_int(text: str) -> Optional[int]:
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        following = _ROMAN_VALUES.get(text[i + 1]) if i + 1 < len(text) else 0
+        total += -value if following and following > value else value
+    return total or None
+
+
+def int_to_roman(number: int) -> str:
+    out = []
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def congress_name(congress: CongressMention) -> str:
+    """"Đại hội đại biểu Đảng bộ Khối các cơ quan thành phố Hải Phòng lần thứ VI"."""
+    org = congress.organization.name
+    ordinal = int_to_roman(congress.ordinal)
+    if org == _CENTRAL:
+        return f"Đại hội đại biểu toàn quốc lần thứ {ordinal} của Đảng"
+    return f"Đại hội đại biểu {party_organization_name(org)} lần thứ {ordinal}"
+
+
+def party_organization_name(committee: str) -> str:
+    """The party organization a committee leads: "Thành ủy Hải Phòng" → "Đảng bộ thành phố Hải Phòng"."""
+    for prefix, replacement in (("Tỉnh ủy ", "Đảng bộ tỉnh "), ("Thành ủy ", "Đảng bộ thành phố "),
+                                ("Huyện ủy ", "Đảng bộ huyện "), ("Quận ủy ", "Đảng bộ quận "),
+                                ("Thị ủy ", "Đảng bộ thị xã "), ("Đảng ủy ", "Đảng bộ ")):
+        if committee.startswith(prefix):
+            return replacement + committee[len(prefix):]
+    if committee in ("Thành ủy", "Tỉnh ủy"):
+        return {"Thành ủy": "Đảng bộ thành phố", "Tỉnh ủy": "Đảng bộ tỉnh"}[committee]
+    return committee
+
+
+def party_orgs_in(text: str, context: PlaceContext) -> list[tuple[int, Org]]:
+    found = []
+    for match in _PARTY_ORG.finditer(text):
+        words, _ = scan_org_words(text, match.start(), len(text))
+        if len(words.split()) < 2 and not words.endswith("ủy"):
+            continue
+        org = canonical_org(words, context)
+        if org is not None and org.kind == "party_committee":
+            found.append((match.start(), org))
+    return found
+
+
+def _expand_short(org: Org, known: Counter) -> Org:
+    """"Đảng ủy Khối" said in short is the article's Khối named in full."""
+    head = find_head(org.name)
+    if head is None:
+        return org
+    candidates = [(n, o) for o, n in known.items() if o.name != org.name and o.name.startswith(head.head)
+                  and len(o.name) > len(org.name)
+                  and (o.locality == org.locality or org.locality is None or not org.scoped)]
+    if not candidates:
+        return org
+    base = org.name
+    if org.locality:  # a name completed from the article only: "Đảng ủy Khối thành phố Hải Phòng"
+        return max(candidates, key=lambda c: c[0])[1] if base.replace(head.head, "").strip().startswith(
+            ("thành phố", "tỉnh")) else org
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def find_congresses(sentences: list[str], context: PlaceContext, title: Optional[str],
+                    event_day: Optional[str]) -> list[CongressMention]:
+    known: Counter = Counter()
+    for sentence in sentences:
+        for _, org in party_orgs_in(sentence, context):
+            known[org] += 1
+    main_org = known.most_common(1)[0][0] if known else None
+    lead = set(sentences[:3])
+    found: dict[tuple[str, int], CongressMention] = {}
+    for sentence in sentences:
+        for match in _CONGRESS.finditer(sentence):
+            pos = match.end()
+            org: Optional[Org] = None
+            if match.group("org"):
+                words, pos = scan_org_words(sentence, match.start("org"), len(sentence))
+                org = canonical_org(words, context)
+            ordinal_match = re.compile(r"\s*,?\s*" + _ORDINAL).match(sentence, pos)
+            if not ordinal_match:
+                continue
+            ordinal = roman_to_int(ordinal_match.group("o1") or ordinal_match.group("o2") or
+                                   ordinal_match.group("o3"))
+            if not ordinal or ordinal > 40:
+                continue
+            after = ordinal_match.end()
+            tail = sentence[after:after + 80]
+            if match.group("toanquoc") or re.match(r"\s*(?:của\s+)?Đảng(?:\s+Cộng sản Việt Nam)?(?!\s*bộ)(?!\w)",
+                                                    tail):
+                org = Org(_CENTRAL, "party_committee", "central", None, True)
+            elif org is None:
+                trailing = re.match(r"\s*(?:,\s*)?(?=Đảng bộ|Ban Chấp hành Đảng bộ)", tail)
+                if trailing:
+                    words, _ = scan_org_words(sentence, after + trailing.end(), len(sentence))
+                    org = canonical_org(words, context)
+            if org is None:
+                before = [o for start, o in party_orgs_in(sentence[:match.start()], context)]
+                org = before[-1] if before else main_org
+            if org is None or org.kind not in ("party_committee", "party_cell"):
+                continue
+            org = _expand_short(org, known)
+            term_match = _TERM.match(sentence[after:])
+            term = parse_term(term_match.group(1)) if term_match else None
+            reported = (sentence == title or sentence in lead) and bool(_REPORTING.search(sentence)) and \
+                not re.search(r"Nghị quyết\s*$", sentence[:match.start()])
+            delegates = None
+            if reported:
+                d = _DELEGATES.search(sentence)
+                delegates = int(d.group(1).replace(".", "")) if d else None
+            key = (org.name, ordinal)
+            previous = found.get(key)
+            mention = CongressMention(org, ordinal, term or (previous.term if previous else None),
+                                      event_day if reported else None,
+                                      delegates or (previous.delegates if previous else None),
+                                      reported or bool(previous and previous.reported),
+                                      previous.sentence if previous and previous.reported and not reported
+                                      else sentence)
+            found[key] = mention
+    return list(found.values())

@@ -1,0 +1,357 @@
+"""Extraction: one article in, its statements out.
+
+The stages, each its own module and testable alone: normalize the text, clean
+away page debris and bylines, find the article's date and province, split
+sentences, find persons and their title chains, turn titles into (title,
+organization), decide each statement's status, and find congresses,
+subordination and who attended the article's main event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from loaders.cleanup import clean_article
+from loaders.congresses import find_congresses
+from loaders.dates import event_date, find_dates, parse_article_date
+from loaders.html import html_to_article
+from loaders.lexicon import load_yaml
+from loaders.names import find_person_names, is_historical_name, load_surnames
+from loaders.normalize import fold, normalize_text
+from loaders.organizations import (PlaceContext, canonical_org, is_bare_party_word, party_committee_inside,
+                                   party_committee_of)
+from loaders.places import article_locality
+from loaders.read import RawArticle
+from loaders.resolve import article_key
+from loaders.sentences import split_lines_and_sentences
+from loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
+from loaders.subordination import find_subordination
+from loaders.titles import Segment, parse_chain, title_lexicon
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    link: re.Pattern  # a link verb right after a name
+    link_status: dict[str, str]
+    career: re.Pattern
+    not_post_before: re.Pattern
+    not_post_org: re.Pattern
+    gap: re.Pattern  # what may stand between a title chain and the name it precedes
+    short_ref: re.Pattern  # "ông Hùng", "bà Hoài"
+    appointment: re.Pattern
+    start_before: re.Pattern
+    events: dict[str, re.Pattern]
+    presence: list[tuple[str, re.Pattern]]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_yaml("cues.yaml")
+    link_status = {}
+    for status, phrases in data["link_verbs"].items():
+        for phrase in phrases:
+            link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
+    link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
+                      rf"({_alternation(link_status)})\s+", re.I)
+    ranks = _alternation(data["ranks"])
+    person_cues = _alternation(data["person_cues"])
+    gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
+    surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
+    short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
+    events = {kind: re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)") for kind, words in data["events"].items()}
+    presence = [(role, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I))
+                for role, words in data["presence"].items()]
+    return Cues(
+        link=link, link_status=link_status,
+        career=re.compile(rf"(?:{_alternation(data['career_markers'])})", re.I),
+        not_post_before=re.compile(rf"(?:{_alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
+        not_post_org=re.compile(data["not_post_orgs"], re.I),
+        gap=gap, short_ref=short_ref,
+        appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
+        start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
+        events=events, presence=presence,
+    )
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleReader:
+    """Reads an article's sentences in order, remembering who was named so that
+    "bà Hoài" later in the text is the "Trần Trương Mạnh Hoài" named before."""
+
+    context: PlaceContext
+    as_of: Optional[str]
+    article_date: Optional[str]
+    excluded: set[str]
+    persons: list[str] = field(default_factory=list)
+    held: list[HeldOffice] = field(default_factory=list)
+
+    # -- persons ------------------------------------------------------------------------------
+    def person_mentions(self, sentence: str) -> list[PersonMention]:
+        found = []
+        for start, end, name in find_person_names(sentence):
+            if is_historical_name(name) or fold(name) in self.excluded:
+                continue
+            found.append(PersonMention(name, start, end))
+        taken = [(m.start, m.end) for m in found]
+        for match in cues().short_ref.finditer(sentence):
+            s, e = match.span(1)
+            if any(a <= s < b for a, b in taken):
+                continue
+            full = self.resolve_short(match.group(1))
+            if full:
+                found.append(PersonMention(full, s, e))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def resolve_short(self, given: str) -> Optional[str]:
+        """The person already named whose name ends with `given` (the most named if several)."""
+        candidates = [p for p in self.persons if p.split()[-1] == given]
+        if not candidates:
+            return None
+        return max(set(candidates), key=lambda p: (candidates.count(p), -self.persons[::-1].index(p)))
+
+    # -- statements ---------------------------------------------------------------------------
+    def read(self, sentence: str) -> None:
+        mentions = self.person_mentions(sentence)
+        boundary = 0
+        career_at = _career_position(sentence)
+        for index, mention in enumerate(mentions):
+            self.persons.append(mention.name)
+            region_start = max(boundary, _clause_start(sentence, mention.start))
+            before = self._chain_before(sentence, region_start, mention.start)
+            next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
+            after, after_end, link_status = self._chain_after(sentence, mention.end, next_start)
+            boundary = max(mention.end, after_end)
+            start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
+            for segments, status_hint in ((before, None), (after, link_status)):
+                if not segments:
+                    continue
+                self._add(mention.name, segments, sentence, status_hint, start_verb and segments is after,
+                          career_at is not None and segments[0].start > career_at)
+        self._appointments(sentence, mentions)
+
+    def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
+        lex = title_lexicon()
+        for match in lex.title_at.finditer(sentence, region_start, name_start):
+            start = match.start()
+            if start > region_start and sentence[start - 1].isalnum():
+                continue
+            modifier_start = _modifier_start(sentence, region_start, start)
+            segments, end = parse_chain(sentence, modifier_start, name_start)
+            if segments and cues().gap.match(sentence[end:name_start]):
+                return segments
+        return []
+
+    def _chain_after(self, sentence: str, name_end: int, limit: int) -> tuple[list[Segment], int, Optional[str]]:
+        rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
+        start = name_end + rest.end()
+        segments, end = parse_chain(sentence, start, limit)
+        if segments:
+            return segments, end, None
+        link = cues().link.match(sentence, name_end, limit)
+        if link:
+            segments, end = parse_chain(sentence, link.end(), limit)
+            if segments:
+                verb = re.sub(r"\s+", " ", link.group(1).casefold())
+                return segments, end, cues().link_status.get(verb)
+        return [], name_end, None
+
+    def _appointments(self, sentence: str, mentions: list[PersonMention]) -> None:
+        """"trao Quyết định bổ nhiệm Tổng Biên tập Tạp chí Cộng sản cho đồng chí Đoàn Minh Huấn"."""
+        for match in cues().appointment.finditer(sentence):
+            segments, end = parse_chain(sentence, match.end())
+            if not segments:
+                continue
+            holder = re.match(r"\s*(?:cho|đối với)\s+", sentence[end:])
+            if not holder:
+                continue
+            target = next((m for m in mentions if m.start >= end + holder.end() and
+                           cues().gap.match(sentence[end + holder.end():m.start])), None)
+            if target:
+                self._add(target.name, segments, sentence, "start", False, False)
+
+    def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
+             start_verb: bool, in_career: bool) -> None:
+        for segment, org in zip(segments, resolve_segment_orgs(segments, self.context)):
+            if org is None or cues().not_post_org.search(org.name):
+                continue
+            if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
+                continue
+            if status_hint in ("start", "end", "former"):
+                status = status_hint
+            elif segment.former or in_career:
+                status = "former"
+            elif segment.new or start_verb:
+                status = "start"
+            else:
+                status = "current"
+            self.held.append(HeldOffice(person, segment.title, org, status,
+                                        self._statement_date(sentence, status), sentence))
+
+    def _statement_date(self, sentence: str, status: str) -> Optional[str]:
+        """A start or end dated in its own sentence is as of that date; else the article's."""
+        if status in ("start", "end"):
+            dated = [d.value for d in find_dates(sentence, self.article_date) if d.value]
+            if len(dated) == 1:
+                return dated[0]
+        return self.as_of
+
+
+def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list[Optional[Org]]:
+    """Each title's organization; titles without one borrow from their neighbours:
+    "Bí thư, Chủ tịch UBND huyện X" (the party committee of the unit) and
+    "Bí thư Đảng ủy, Giám đốc Công an thành phố" (the party committee inside)."""
+    orgs: list[Optional[Org]] = []
+    bare: list[Optional[str]] = []
+    for segment in segments:
+        if segment.fixed_org:
+            orgs.append(Org(segment.fixed_org, "party_committee" if "Đảng" in segment.fixed_org or
+                            "Bí thư" in segment.fixed_org else "state_body", "central", None, True))
+            bare.append(None)
+        elif segment.org_words and is_bare_party_word(segment.org_words):
+            orgs.append(None)
+            bare.append(segment.org_words.strip())
+        else:
+            orgs.append(canonical_org(segment.org_words, context) if segment.org_words else None)
+            bare.append(None)
+    resolved: list[Optional[Org]] = []
+    for i, (segment, org) in enumerate(zip(segments, orgs)):
+        if org is not None:
+            resolved.append(org)
+            continue
+        neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
+        neighbour = neighbours[0] if neighbours else None
+        if bare[i] and neighbour is not None and neighbour.kind != "party_committee":
+            resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))
+        elif segment.party and not bare[i] and neighbour is not None:
+            resolved.append(party_committee_of(neighbour))
+        else:
+            resolved.append(None)
+    return resolved
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]")
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    last = 0
+    for match in _CLAUSE_BREAK.finditer(sentence, 0, pos):
+        last = match.end()
+    return last
+
+
+def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
+    """Include a modifier ("nguyên", "Quyền", "tân") right before a title."""
+    lex = title_lexicon()
+    window_start = max(region_start, title_start - 12)
+    for i in range(window_start, title_start):
+        match = lex.modifier_at.match(sentence, i)
+        if match and match.end() == title_start and (i == 0 or not sentence[i - 1].isalnum()):
+            return i
+    return title_start
+
+
+def _career_position(sentence: str) -> Optional[int]:
+    match = cues().career.search(sentence)
+    return match.end() if match else None
+
+
+# -- the article's main event and who attended it ---------------------------------------------
+def main_event(title: Optional[str], lead: list[str], date: Optional[str], reported_congress: bool,
+               context: PlaceContext) -> Optional[EventMention]:
+    if reported_congress:
+        return None
+    for text in ([title] if title else []) + lead[:1]:
+        for kind, pattern in cues().events.items():
+            if kind == "congress":
+                continue
+            match = pattern.search(text)
+            if match:
+                return EventMention(name=(title or text)[:200], kind=kind, date=date, organization=None,
+                                    sentence=text)
+    return None
+
+
+def attendance(sentences: list[str], held_persons: dict[str, list[str]], reader: ArticleReader,
+               ) -> list[Attendance]:
+    """Persons in sentences that place them at the main event, with their role."""
+    found: dict[str, Attendance] = {}
+    for sentence in sentences:
+        names = [m.name for m in reader.person_mentions(sentence)]
+        if not names:
+            continue
+        for role, pattern in cues().presence:
+            if pattern.search(sentence):
+                for name in names:
+                    if name not in found:
+                        found[name] = Attendance(name, role, sentence)
+                break
+    return list(found.values())
+
+
+def extract_article(raw: RawArticle) -> Extraction:
+    """All statements of one article."""
+    text, title, meta_date = raw.text, raw.title, raw.date
+    if raw.html:
+        text, html_title, html_date = html_to_article(raw.text)
+        title, meta_date = title or html_title, meta_date or html_date
+    key = article_key(raw.text)
+    normalized = normalize_text(text)
+    clean = clean_article(normalized, title=normalize_text(title) if title else None)
+    date = parse_article_date(clean.stamps, clean.paragraphs, meta_date)
+    province = article_locality(clean.title, clean.paragraphs, "\n".join(clean.debris + clean.stamps))
+    body = "\n".join(([clean.title] if clean.title else []) + clean.paragraphs)
+    context = PlaceContext.from_text(province, body)
+    day = event_date(clean.paragraphs, date)
+    as_of = date or (day if day and len(day) == 10 else None)
+    authors = clean.bylines
+    excluded = {fold(a) for a in authors}
+    sentences = ([clean.title] if clean.title else []) + split_lines_and_sentences(clean.paragraphs)
+    reader = ArticleReader(context, as_of, date, excluded)
+    for sentence in sentences:
+        reader.read(sentence)
+    info = ArticleInfo(key=key, source=raw.source, title=clean.title, date=date,
+                       locality=province.name if province else None, url=raw.url)
+    congresses = find_congresses(sentences, context, clean.title, day or date)
+    reported = any(c.reported for c in congresses)
+    lead = clean.paragraphs[:2]
+    event = main_event(clean.title, lead, day or date, reported, context)
+    held_persons: dict[str, list[str]] = {}
+    for held in reader.held:
+        held_persons.setdefault(held.person, []).append(held.title)
+    attended = attendance(sentences, held_persons, reader) if (reported or event) else []
+    persons = list(dict.fromkeys(reader.persons))
+    return Extraction(
+        article=info,
+        held_office=_dedupe(reader.held),
+        subordination=find_subordination(sentences, context),
+        congresses=congresses,
+        event=event,
+        attendance=attended,
+        persons=persons,
+        authors=authors,
+    )
+
+
+def _dedupe(held: list[HeldOffice]) -> list[HeldOffice]:
+    seen = set()
+    out = []
+    for h in held:
+        ident = (h.person, h.title, h.organization.name, h.status, h.sentence)
+        if ident not in seen:
+            seen.add(ident)
+            out.append(h)
+    return out

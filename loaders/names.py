@@ -1,0 +1,264 @@
+"""Vietnamese personal names: family-name lexicon, a name regex, and candidate name spans.
+
+A candidate is a family name followed by capitalized syllables. It stops before words that
+start a title, an organization or a place (lexicons/names.yaml), and is dropped when it is
+part of a proper name ("Trường Chính trị Tô Hiệu"), a place ("Thành phố Hồ Chí Minh") or a
+historical figure. All matching is one precompiled regex; the checks run per candidate.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from loaders.places import LOWER, UPPER, province_named, trie_pattern
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+SURNAMES_PATH = LEXICON_DIR / "surnames.txt"
+NAMES_DATA_PATH = LEXICON_DIR / "names.yaml"
+
+_APOSTROPHES = "'\u2019"
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", str(s)).strip()
+
+
+@functools.cache
+def load_surnames() -> frozenset[str]:
+    """Family names as written ("Nguyễn", "Rơ Châm", "H'"); comments and blanks skipped."""
+    out = set()
+    with open(SURNAMES_PATH, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.add(_nfc(line))
+    return frozenset(out)
+
+
+@functools.cache
+def _data() -> dict:
+    with open(NAMES_DATA_PATH, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", _nfc(s)).casefold()
+
+
+@functools.cache
+def _historical() -> frozenset[str]:
+    return frozenset(_fold(n) for n in _data().get("historical_names") or ())
+
+
+@functools.cache
+def _not_persons() -> frozenset[str]:
+    return frozenset(_fold(n) for n in _data().get("not_persons") or ())
+
+
+def is_historical_name(name: str) -> bool:
+    """Whether `name` is a historical figure ("Hồ Chí Minh", "Tô Hiệu"): never an office holder."""
+    return _fold(name) in _historical()
+
+
+# ---------------------------------------------------------------------------------------
+# The name pattern
+
+_TITLE_SYL = "[%s][%s]*(?![\\w'])" % (UPPER, LOWER)
+_CAPS_SYL = "[%s]+(?![\\w'])" % UPPER
+
+
+def _alternation(words) -> str:
+    return trie_pattern(sorted(set(words)), char_pattern=re.escape)
+
+
+def _stop_lookahead(upper: bool) -> str:
+    """A negative lookahead refusing a syllable that starts a title/organization/place."""
+    data = _data()
+    conv = (lambda w: w.upper()) if upper else (lambda w: w)
+    words = [conv(_nfc(w)) for w in data.get("stop_words") or ()]
+    parts = ["(?:%s)(?![\\w'])" % _alternation(words)]
+    for first, nexts in (data.get("stop_phrases") or {}).items():
+        nxt = "|".join(re.escape(_nfc(n)) for n in sorted(nexts, key=len, reverse=True))
+        parts.append("%s (?i:%s)(?!\\w)" % (re.escape(conv(_nfc(first))), nxt))
+    return "(?!" + "|".join(parts) + ")"
+
+
+def _build_pattern() -> str:
+    surnames = load_surnames()
+    glued = [s.rstrip(_APOSTROPHES) for s in surnames if s[-1] in _APOSTROPHES]
+    spaced = [s for s in surnames if s[-1] not in _APOSTROPHES]
+    branches = []
+    for upper, syl in ((False, _TITLE_SYL), (True, _CAPS_SYL)):
+        conv = (lambda w: w.upper()) if upper else (lambda w: w)
+        stop = _stop_lookahead(upper)
+        more = "(?: %s%s)" % (stop, syl)
+        branches.append("(?:%s)(?![\\w'])%s{1,4}" % (_alternation(conv(s) for s in spaced), more))
+        if glued:
+            branches.append(
+                "(?:%s)[%s] ?%s%s%s{1,3}" % (_alternation(conv(s) for s in glued), _APOSTROPHES, stop, syl, more)
+            )
+    return "(?<![\\w'])(?=[%s])(?:%s)" % (UPPER, "|".join(branches))
+
+
+# Regex source for a Vietnamese full name: a family name from the lexicon, then 1-4
+# capitalized syllables (or all in CAPS), single spaces only, never a title word.
+PERSON_NAME_PATTERN: str = _build_pattern()
+_PERSON_RX = re.compile(PERSON_NAME_PATTERN)
+
+
+# ---------------------------------------------------------------------------------------
+# Proper-name context
+
+_CLAUSE_BREAK_RX = re.compile(r"[,;:()\[\]\n\"\u201c\u201d]|\.\s")
+
+
+@functools.cache
+def _cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cue phrases as token tuples, indexed by their last token (longest first)."""
+    cues = {tuple(_nfc(c).split()) for c in _data().get("proper_name_cues") or ()}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for cue in sorted(cues, key=len, reverse=True):
+        by_last.setdefault(cue[-1], []).append(cue)
+    return {k: tuple(v) for k, v in by_last.items()}
+
+
+@functools.cache
+def _cue_exceptions() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for k, v in (_data().get("cue_exceptions") or {}).items():
+        out[_fold(k)] = out.get(_fold(k), frozenset()) | frozenset(_fold(w) for w in v)
+    return out
+
+
+@functools.cache
+def _institution_words() -> frozenset[str]:
+    return frozenset(_nfc(w) for w in _data().get("institution_words") or ())
+
+
+def is_inside_proper_name(text: str, start: int) -> bool:
+    """Whether a name at `start` belongs to a proper name rather than naming a person.
+
+    True after a cue such as "Trường", "đường", "phong cách", "Đoàn TNCS", "huyện", possibly
+    with institution-type words between ("Trường Chính trị Tô Hiệu", "Trường THPT chuyên
+    Lê Quý Đôn"). Only the same clause is looked at.
+    """
+    window = text[max(0, start - 100) : start]
+    breaks = list(_CLAUSE_BREAK_RX.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    tokens = window.split()
+    if not tokens:
+        return False
+    inst = _institution_words()
+    exceptions = _cue_exceptions()
+    for between in range(0, 6):
+        if between > len(tokens):
+            break
+        if between and tokens[-between] not in inst:
+            break
+        head = tokens[: len(tokens) - between]
+        if not head:
+            break
+        for cue in _cues().get(head[-1], ()):
+            n = len(cue)
+            if n <= len(head) and tuple(head[-n:]) == cue:
+                before = head[-n - 1] if len(head) > n else None
+                if before is not None and n == 1 and _fold(before) in exceptions.get(_fold(cue[0]), ()):
+                    continue
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Candidate names
+
+
+def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_blocked(words: str) -> bool:
+    """A place, a non-person name or a historical figure rather than a person."""
+    folded = _fold(words)
+    if folded in _not_persons() or folded in _historical():
+        return True
+    hit = province_named(words)
+    return hit is not None and _fold(words) in {_fold(f) for f in hit.forms}
+
+
+def _starts_with_surname(text: str, pos: int) -> bool:
+    m = _PERSON_RX.match(text, pos)
+    return m is not None
+
+
+_PREV_CAPITALIZED_RX = re.compile(r"(?<![\w'])((?:[%s][%s]* ){1,2})$" % (UPPER, LOWER))
+
+
+def _blocked_front(text: str, start: int, tokens: list[tuple[int, int]]) -> int:
+    """How many leading tokens belong to a place/non-person/historical name.
+
+    The blocked name may begin up to two capitalized words before the candidate
+    ("tỉnh Bình Dương Trần Thanh Liêm", "sân bay Tân Sơn Nhất").
+    """
+    prev = _PREV_CAPITALIZED_RX.search(text, max(0, start - 40), start)
+    fronts = [""]
+    if prev:
+        words = prev.group(1).split()
+        fronts += [" ".join(words[-n:]) + " " for n in range(1, len(words) + 1)]
+    for k in range(min(4, len(tokens)), 0, -1):
+        head = text[start : tokens[k - 1][1]]
+        if any(_is_blocked(front + head) for front in fronts):
+            return k
+    return 0
+
+
+def find_person_names(text: str) -> list[tuple[int, int, str]]:
+    """Spans (start, end, name) of candidate full names: 2-5 syllables, the first a family name.
+
+    Greedy, but stops before title/organization words; drops places ("Thành phố Hồ Chí
+    Minh"), proper names ("Trường Chính trị Tô Hiệu", "phong cách Hồ Chí Minh") and historical
+    figures; when a place or school name runs into a person ("Bí thư Thành ủy Hà Nội Hoàng
+    Trung Hải", "huyện Lương Sơn Nguyễn Văn A") the person is kept.
+    """
+    out: list[tuple[int, int, str]] = []
+    if not text:
+        return out
+    pos = 0
+    anchored: int | None = None
+    n = len(text)
+    while pos < n or anchored is not None:
+        if anchored is not None:
+            m = _PERSON_RX.match(text, anchored)
+            anchored = None
+            if m is None:
+                continue
+        else:
+            m = _PERSON_RX.search(text, pos)
+            if m is None:
+                break
+        start, end = m.span()
+        pos = end
+        tokens = _token_spans(text, start, end)
+
+        # A place, non-person or historical name at the front: skip it, keep what follows.
+        cut = _blocked_front(text, start, tokens)
+        if cut:
+            if len(tokens) - cut >= 2 and _starts_with_surname(text, tokens[cut][0]):
+                anchored = tokens[cut][0]
+            continue
+
+        if is_inside_proper_name(text, start):
+            for k in range(2, len(tokens) - 1):
+                if _starts_with_surname(text, tokens[k][0]):
+                    anchored = tokens[k][0]
+                    break
+            continue
+
+        out.append((start, end, text[start:end]))
+    return out

@@ -1,0 +1,136 @@
+"""Vietnamese text normalization: one spelling for the same words, and a search key.
+
+Articles mix NFC and NFD, old and new tone placement ("Thành uỷ" / "Thành ủy"),
+odd spaces and dashes.  Everything downstream matches words with regular
+expressions, so the text is brought to one form first; the word lists in
+`loaders/lexicons/` are read through the same normalization so they match it.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["normalize_text", "retone_word", "fold", "read_lexicon"]
+
+LEXICON_DIR = os.path.join(os.path.dirname(__file__), "lexicons")
+
+# --- tone placement -------------------------------------------------------
+# The old style puts the tone on the last vowel of an open "oa", "oe", "uy"
+# syllable ("hoà", "khoẻ", "uỷ"); the new style, which the gold data and the
+# scorer use, on the first ("hòa", "khỏe", "ủy").  Not after "q" ("quý") and,
+# for "uy", not after "g".  Same rule as `_retone` in shared/eval/score.py,
+# extended to keep the letters' case ("UỶ" -> "ỦY").
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+
+
+def _retone_pairs() -> dict[str, str]:
+    pairs = {}
+    for first, seconds in (("o", "ae"), ("u", "y")):
+        for second in seconds:
+            for tone in _TONES:
+                for v1 in (first, first.upper()):
+                    for v2 in (second, second.upper()):
+                        old = unicodedata.normalize("NFC", v1 + v2 + tone)
+                        pairs[old] = unicodedata.normalize("NFC", v1 + tone + v2)
+    return pairs
+
+
+_RETONE = _retone_pairs()
+# The toned vowel must end the word (an open syllable): "hoàn" keeps its tone.
+# One character class up front keeps the scan fast; "q"/"g" are checked after.
+_OLD_TONE = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _RETONE})) + r"](?!\w)")
+
+
+def _retone_match(m: re.Match) -> str:
+    old = m.group()
+    new = _RETONE.get(old)
+    if new is None:
+        return old  # "oỳ", "uà": not an old-style pair
+    before = m.string[m.start() - 1:m.start()]  # "" at the start of the text
+    if before and (before in "qQ" or (before in "gG" and old[0] in "uU")):
+        return old  # "quý", "quỳ"; "nguỵ" is kept as written, like the scorer does
+    return new
+
+
+def _retone(text: str) -> str:
+    return _OLD_TONE.sub(_retone_match, text)
+
+
+def retone_word(word: str) -> str:
+    """The word with the new tone placement ("Uỷ" -> "Ủy", "quý" unchanged)."""
+    return _retone(unicodedata.normalize("NFC", word))
+
+
+# --- characters -------------------------------------------------------------
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\t\u00a0\u1680\u200b\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_DROPPED = "\u00ad\u200c\u200d\u2060\ufeff"  # soft hyphen, joiners, BOM: not spaces
+_BREAKS = "\r\u2028\u2029\u0085\x0b\x0c"
+_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)) if c != 0x85)
+_CHAR_MAP = {
+    **{c: "-" for c in _DASHES},
+    **{c: " " for c in _SPACES},
+    **{c: "" for c in _DROPPED + _CONTROLS},
+    **{c: "\n" for c in _BREAKS},
+    "\u00d0": "\u0110",  # Icelandic eth, a common stand-in for "Đ"
+    "\u00f0": "\u0111",
+}
+_ODD_CHAR = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+
+
+def _odd_char(m: re.Match) -> str:
+    return _CHAR_MAP[m.group()]
+
+
+_CRLF = re.compile(r"\r\n")
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, new tone placement, plain spaces and dashes; lines kept.  Idempotent."""
+    if "\r" in text:
+        text = _CRLF.sub("\n", text)
+    text = _ODD_CHAR.sub(_odd_char, text)  # before NFC: a dropped joiner may split a letter
+    text = unicodedata.normalize("NFC", text)
+    text = _retone(text)
+    text = _RUNS_OF_SPACES.sub(" ", text)
+    # Runs are single spaces now, so plain replaces strip every line's edges.
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+
+
+# --- search key ------------------------------------------------------------
+_MARKS = re.compile(r"[\u0300-\u036f]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Search key: lowercase, no diacritics, "đ" -> "d", whitespace collapsed."""
+    text = text.lower().replace("đ", "d").replace("\u00f0", "d")
+    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+# --- word lists ------------------------------------------------------------
+@lru_cache(maxsize=None)
+def read_lexicon(name: str) -> dict[str, tuple[str, ...]]:
+    """The sections of `lexicons/<name>.txt`, entries normalized like the text.
+
+    Format: `[section]` lines open a section; one entry per line; blank lines
+    and lines starting with "#" are skipped.
+    """
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    with open(os.path.join(LEXICON_DIR, name + ".txt"), encoding="utf-8") as fh:
+        for raw in fh:
+            line = normalize_text(raw.strip())
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1].strip(), [])
+            elif current is None:
+                raise ValueError(f"lexicon {name}: entry before any [section]: {line!r}")
+            else:
+                current.append(line)
+    return {k: tuple(v) for k, v in sections.items()}

@@ -1,0 +1,217 @@
+"""Organizations: from the words an article uses to the canonical name of domain.md §3.
+
+"UBND thành phố" in an article about Hải Phòng is "Ủy ban nhân dân thành phố Hải
+Phòng"; "Đảng bộ tỉnh Quảng Ninh" is "Tỉnh ủy Quảng Ninh"; a bare "Thành ủy" takes
+the article's city, and stays unscoped (never merged with a scoped one) when the
+article names none.  The lexicon is `lexicons/organizations.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from loaders.lexicon import load_yaml
+from loaders.places import Province, find_provinces
+from loaders.statements import Org
+
+UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
+_UNIT_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",
+               "quận": "district", "thị xã": "district", "thành phố": "province", "tỉnh": "province"}
+# The party committee of an administrative unit, by the unit's type word.
+_PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", "huyện": "Huyện ủy {}", "quận": "Quận ủy {}",
+                  "thị xã": "Thị ủy {}", "xã": "Đảng ủy xã {}", "phường": "Đảng ủy phường {}",
+                  "thị trấn": "Đảng ủy thị trấn {}"}
+_UPPER = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯẠ-Ỹ"
+_NAME_WORD = rf"[{_UPPER}0-9][\w'’-]*"
+# "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
+UNIT_NAME = re.compile(rf"\b({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+_BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)
+
+
+@dataclass(frozen=True)
+class Head:
+    head: str
+    kind: str
+    level: Optional[str]
+    local: Optional[str]
+
+
+@dataclass(frozen=True)
+class OrgLexicon:
+    abbreviations: tuple[tuple[re.Pattern, str], ...]
+    rewrites: tuple[tuple[re.Pattern, str], ...]
+    heads: tuple[Head, ...]
+    name_words: frozenset[str]
+    stop_phrases: re.Pattern
+    party_place_names: dict[str, str]
+    bare_party_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> OrgLexicon:
+    data = load_yaml("organizations.yaml")
+    abbreviations = []
+    for short, full in sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0])):
+        tail = r"(?=\s|$|[,;:.)])" if not short.endswith(".") else r"\s*"
+        abbreviations.append((re.compile(rf"(?<![\w.&-]){re.escape(short)}{tail}"), full + (" " if short.endswith(".") else "")))
+    rewrites = tuple((re.compile(p), r) for p, r in data["rewrites"])
+    heads = tuple(sorted((Head(h["head"], h["kind"], h.get("level"), h.get("local")) for h in data["heads"]),
+                         key=lambda h: -len(h.head)))
+    stops = sorted({s.strip() for s in data["stop_phrases"].split("|") if s.strip()}, key=len, reverse=True)
+    stop_re = re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(s) for s in stops), re.I)
+    return OrgLexicon(tuple(abbreviations), rewrites, heads, frozenset(data["name_words"].split()), stop_re,
+                      dict(data.get("party_place_names") or {}),
+                      frozenset(w.casefold() for w in data.get("bare_party_words") or ()))
+
+
+def is_bare_party_word(words: str) -> bool:
+    """"Đảng ủy" alone, not "Đảng ủy xã Quế Long"."""
+    return words.strip(" ,").casefold() in lexicon().bare_party_words
+
+
+@dataclass
+class PlaceContext:
+    """What an article supplies to complete organization names."""
+
+    province: Optional[Province] = None
+    units: dict[str, str] = field(default_factory=dict)  # level ("district", "commune") -> "huyện Tuy Đức"
+
+    @classmethod
+    def from_text(cls, province: Optional[Province], text: str) -> "PlaceContext":
+        """The article's province, and its most-named district and commune."""
+        counts: dict[str, dict[str, int]] = {}
+        for match in UNIT_NAME.finditer(text):
+            level = _UNIT_LEVEL[match.group(1).lower()]
+            if level == "province":
+                continue
+            unit = f"{match.group(1).lower()} {match.group(2)}"
+            counts.setdefault(level, {})
+            counts[level][unit] = counts[level].get(unit, 0) + 1
+        units = {level: max(c.items(), key=lambda kv: kv[1])[0] for level, c in counts.items()}
+        return cls(province=province, units=units)
+
+
+def expand_abbreviations(name: str) -> str:
+    for pattern, full in lexicon().abbreviations:
+        name = pattern.sub(full, name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _apply_rewrites(name: str) -> str:
+    for pattern, repl in lexicon().rewrites:
+        name = pattern.sub(repl, name)
+    return name
+
+
+def find_head(name: str) -> Optional[Head]:
+    folded = name.casefold()
+    for head in lexicon().heads:
+        h = head.head.casefold()
+        if folded == h or folded.startswith(h + " "):
+            return head
+    return None
+
+
+def _capitalize(name: str) -> str:
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _place_label(province: Province) -> str:
+    return lexicon().party_place_names.get(province.name, province.name)
+
+
+def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optional[Org]:
+    """The organization a phrase names, completed from the article's places."""
+    context = context or PlaceContext()
+    raw = phrase.strip(" ,;:.-")
+    if not raw:
+        return None
+    inner_places = []
+    for paren in re.findall(r"\(([^)]*)\)", raw):
+        inner_places += [m.province for m in find_provinces(paren)]
+    name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+    name = _capitalize(_apply_rewrites(expand_abbreviations(name)))
+    # "Đảng ủy Khối các cơ quan, …" style commas are not part of a name.
+    name = name.strip(" ,;:-")
+    if not name:
+        return None
+    head = find_head(name)
+    kind = head.kind if head else "other"
+    level = head.level if head else None
+    mentions = find_provinces(name)
+    province = mentions[-1].province if mentions else (inner_places[-1] if inner_places else None)
+    aliases = (raw,) if raw != name else ()
+
+    if mentions:
+        last = mentions[-1]
+        bare_end = last.end == len(name) and not last.prefixed
+        if bare_end and head and head.local in ("province", "district", "commune") and kind != "party_committee":
+            # "Đoàn đại biểu Quốc hội Hải Phòng" -> "… thành phố Hải Phòng"
+            name = name[: last.start].rstrip() + " " + last.province.full_name
+        return Org(_capitalize(name), kind, level, province.name, True, aliases)
+
+    if head is None or head.local is None:
+        return Org(name, kind, level, province.name if province else None, True, aliases)
+
+    bare_unit = _BARE_UNIT_END.search(name)
+    if head.local in ("district", "commune"):
+        unit = context.units.get(head.local)
+        has_name = bool(UNIT_NAME.search(name)) and not bare_unit
+        if has_name:
+            return Org(name, kind, level, _locality(context, province), True, aliases)
+        if unit and (bare_unit is None or unit.startswith(bare_unit.group(1).lower())):
+            completed = _complete_unit(name, head, unit, bare_unit)
+            return Org(completed, kind, level, _locality(context, province), True, aliases + (name,))
+        return Org(name, kind, level, None, False, aliases)
+
+    # Province-level heads: the article's province supplies the place.
+    target = context.province
+    if target is None:
+        return Org(name, kind, level, None, False, aliases)
+    if head.local == "city" and target.kind != "thành phố":
+        return Org(name, kind, level, None, False, aliases)
+    if head.local == "province_only" and target.kind != "tỉnh":
+        return Org(name, kind, level, None, False, aliases)
+    if head.local in ("city", "province_only"):
+        base = name[: bare_unit.start()].strip() if bare_unit else name
+        completed = f"{base} {_place_label(target)}"
+    else:
+        base = name[: bare_unit.start()].strip() if bare_unit else name
+        completed = f"{base} {target.full_name}"
+    return Org(completed, kind, level, target.name, True, aliases + (name,))
+
+
+def _locality(context: PlaceContext, province: Optional[Province]) -> Optional[str]:
+    if province:
+        return province.name
+    return context.province.name if context.province else None
+
+
+def _complete_unit(name: str, head: Head, unit: str, bare_unit) -> str:
+    """"Đảng ủy xã" + "xã Quế Long" -> "Đảng ủy xã Quế Long"; "Huyện ủy" + "huyện Tuy Đức" -> "Huyện ủy Tuy Đức"."""
+    if bare_unit is not None:
+        return f"{name[: bare_unit.start()].strip()} {unit}".strip()
+    if head.kind == "party_committee" and head.head.endswith("ủy"):
+        unit_name = unit.split(" ", 1)[1] if " " in unit else unit
+        unit_name = UNIT_NAME.match(unit).group(2) if UNIT_NAME.match(unit) else unit_name
+        return f"{name} {unit_name}"
+    return f"{name} {unit}"
+
+
+def party_committee_of(org: Org) -> Optional[Org]:
+    """The party committee of the unit an organization belongs to: the organization a
+    bare "Bí thư" means in "Bí thư, Chủ tịch UBND huyện Tuy Đức"."""
+    for match in reversed(list(UNIT_NAME.finditer(org.name))):
+        word = match.group(1).lower()
+        template = _PARTY_OF_UNIT.get(word)
+        if template:
+            level = _UNIT_LEVEL[word]
+            return Org(template.format(match.group(2)), "party_committee", level, org.locality, True)
+    return None
+
+
+def party_committee_inside(party_word: str, org: Org) -> Org:
+    """"Đảng ủy" + "Công an thành phố Đà Nẵng" -> "Đảng ủy Công an thành phố Đà Nẵng"."""
+    return Org(f"{party_word} {org.name}", "party_committee", "grassroots", org.locality, org.scoped)

@@ -1,0 +1,172 @@
+"""Resolution: give every mention a canonical key, and turn an article's statements
+into the node and relationship rows the writer merges.
+
+Keys are stable functions of canonical names, so a re-load changes nothing and the
+same person or organization named in two articles lands on one node:
+- organizations by canonical name (which carries kind and locality); an unscoped
+  one ("Thành ủy" with no city) gets a key tied to its article, so it can never
+  collide with a scoped organization;
+- persons by folded name within a context: the most local province among the
+  organizations they hold posts in, else the article's province, else national
+  for holders of central posts; a person the article gives no context for stays
+  within that article.  Namesakes in unrelated provinces stay apart.
+- positions by (title, organization); congresses by (organization, ordinal).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from loaders.normalize import fold
+from loaders.statements import Extraction, Org
+
+LEVEL_RANK = {"grassroots": 0, "commune": 1, "district": 2, "bloc": 3, "province": 4, "central": 5}
+
+
+def article_key(text: str) -> str:
+    """A hash of the article's text: the same text is the same article."""
+    return "a:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
+def org_key(org: Org, article: str) -> str:
+    base = "o:" + fold(org.name)
+    return base if org.scoped else f"{base}#unscoped@{article}"
+
+
+def position_key(title: str, org_key_: str) -> str:
+    return f"pos:{fold(title)}@{org_key_}"
+
+
+def person_key(name: str, scope: str) -> str:
+    return f"p:{fold(name)}@{scope}"
+
+
+def congress_key(org_key_: str, ordinal: int) -> str:
+    return f"c:{org_key_}#{ordinal}"
+
+
+def event_key(article: str) -> str:
+    return f"e:{article}"
+
+
+@dataclass
+class GraphBatch:
+    """The rows one article contributes, by label and by relationship type."""
+
+    article_key: str
+    nodes: dict[str, dict[str, dict]] = field(default_factory=dict)  # label -> key -> row
+    rels: dict[str, dict[tuple, dict]] = field(default_factory=dict)  # type -> (src, dst, to_label) -> row
+
+    def node(self, label: str, key: str, **props) -> str:
+        rows = self.nodes.setdefault(label, {})
+        if key not in rows:
+            rows[key] = {"key": key, **props}
+        return key
+
+    def rel(self, rel_type: str, src: str, dst: str, to_label: str, from_label: str | None = None, **props) -> dict:
+        rows = self.rels.setdefault(rel_type, {})
+        ident = (src, dst, to_label, from_label)
+        if ident not in rows:
+            rows[ident] = {"src": src, "dst": dst, **props}
+        return rows[ident]
+
+
+def person_scopes(extraction: Extraction) -> dict[str, str]:
+    """The context each person's key is formed in (see the module docstring)."""
+    article = extraction.article
+    best: dict[str, tuple[int, str]] = {}
+    for held in extraction.held_office:
+        org = held.organization
+        if not org.scoped:
+            scope = (0, article.key)
+        elif org.locality:
+            scope = (2 + (5 - LEVEL_RANK.get(org.level or "province", 4)), fold(org.locality))
+        else:
+            scope = (1, "national")
+        if held.person not in best or scope[0] > best[held.person][0]:
+            best[held.person] = scope
+    fallback = fold(article.locality) if article.locality else article.key
+    return {name: best.get(name, (0, fallback))[1] for name in extraction.persons}
+
+
+def org_row(org: Org) -> dict:
+    return {"name": org.name, "search": fold(org.name), "aliases": list(org.aliases), "kind": org.kind,
+            "level": org.level, "locality": org.locality, "founded": None, "dissolved": None}
+
+
+def to_batch(extraction: Extraction) -> GraphBatch:
+    art = extraction.article
+    batch = GraphBatch(art.key)
+    scopes = person_scopes(extraction)
+    persons = {name: batch.node("Person", person_key(name, scopes[name]), name=name, search=fold(name), aliases=[])
+               for name in extraction.persons}
+
+    def org_node(org: Org) -> str:
+        key = batch.node("Organization", org_key(org, art.key), **org_row(org))
+        batch.rel("MENTIONS", art.key, key, "Organization", sentence=None, reported=None)
+        return key
+
+    for held in extraction.held_office:
+        o = org_node(held.organization)
+        pos = batch.node("Position", position_key(held.title, o), title=held.title,
+                         name=f"{held.title} {held.organization.name}", search=fold(held.title))
+        batch.rel("OF", pos, o, "Organization", from_label="Position")
+        batch.rel("MENTIONS", art.key, pos, "Position", sentence=None, reported=None)
+        row = batch.rel("HELD_OFFICE", persons[held.person], pos, "Position",
+                        sources=[], evidence=[], stated_status=[], stated_as_of=[])
+        if held.sentence in row["evidence"] and held.status in row["stated_status"]:
+            continue  # the same fact twice in one sentence (captions are often repeated)
+        row["sources"].append(art.key)
+        row["evidence"].append(held.sentence)
+        row["stated_status"].append(held.status)
+        row["stated_as_of"].append(held.as_of)
+
+    for sub in extraction.subordination:
+        child, parent = org_node(sub.child), org_node(sub.parent)
+        if child == parent:
+            continue
+        row = batch.rel("SUBORDINATE_TO", child, parent, "Organization", sources=[], evidence=[],
+                        since=None, until=None)
+        if sub.sentence not in row["evidence"]:
+            row["sources"].append(art.key)
+            row["evidence"].append(sub.sentence)
+
+    reported_target = None
+    for congress in extraction.congresses:
+        o = org_node(congress.organization)
+        key = congress_key(o, congress.ordinal)
+        term = congress.term or (None, None)
+        batch.node("Congress", key, name=congress.name, search=fold(congress.name), ordinal=congress.ordinal,
+                   term_start=term[0], term_end=term[1], start_date=congress.date, end_date=None,
+                   delegates=congress.delegates)
+        batch.rel("OF", key, o, "Organization", from_label="Congress")
+        mention = batch.rel("MENTIONS", art.key, key, "Congress", sentence=congress.sentence,
+                            reported=congress.reported)
+        mention["reported"] = bool(mention["reported"] or congress.reported)
+        if congress.reported:
+            reported_target = (key, "Congress")
+
+    if reported_target is None and extraction.event is not None:
+        event = extraction.event
+        key = batch.node("Event", event_key(art.key), name=event.name, search=fold(event.name), kind=event.kind,
+                         date=event.date)
+        if event.organization is not None:
+            batch.rel("OF", key, org_node(event.organization), "Organization", from_label="Event")
+        batch.rel("MENTIONS", art.key, key, "Event", sentence=event.sentence, reported=True)
+        reported_target = (key, "Event")
+
+    if reported_target is not None:
+        target, label = reported_target
+        for attendance in extraction.attendance:
+            row = batch.rel("ATTENDED", persons[attendance.person], target, label, role=attendance.role,
+                            sources=[], evidence=[])
+            if attendance.sentence not in row["evidence"]:
+                row["sources"].append(art.key)
+                row["evidence"].append(attendance.sentence)
+
+    for name, key in persons.items():
+        batch.rel("MENTIONS", art.key, key, "Person", sentence=None, reported=None)
+
+    batch.node("Article", art.key, name=art.title or art.source, search=fold(art.title or art.source),
+               title=art.title, date=art.date, source=art.source, locality=art.locality, url=art.url)
+    return batch

@@ -1,0 +1,91 @@
+"""Sentence splitting for Vietnamese news paragraphs.
+
+A fact and its evidence are one sentence, so a boundary must not fall inside
+"TP. Hồ Chí Minh", "PGS. TS Vũ Hải Quân", "4.466 đảng viên" or a short quotation,
+and ";" never ends a sentence: lists of people ("Đỗ Mạnh Hiến, Phó bí thư …;
+Lê Anh Quân, …") stay together.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.normalize import read_lexicon
+
+__all__ = ["split_sentences", "split_lines_and_sentences"]
+
+ABBREVIATIONS = frozenset(read_lexicon("sentence_abbreviations")["abbreviations"])
+QUOTE_SPAN_CHARS = 300  # a quotation up to this long is kept in one sentence
+BRACKET_SPAN_CHARS = 150
+
+_LOWER = "a-zà-ỹđ"  # only used to spot a period glued to the next sentence
+# A terminator, closing quotes/brackets, then either whitespace or (glued) a capitalized word.
+_CANDIDATE = re.compile(
+    r"(?P<t>\./\.|\.{2,}|…+|[.!?]+)(?P<c>[”\"’»)\]]*)"
+    rf"(?:(?P<s>\s+)(?=(?P<n>\S))|(?<=[{_LOWER}]{{2}}\.)(?=[^\W\d_][{_LOWER}]))"
+)
+_SPANS = re.compile(
+    rf"“[^“”\n]{{1,{QUOTE_SPAN_CHARS}}}”|\"[^\"\n]{{1,{QUOTE_SPAN_CHARS}}}\"|\([^()\n]{{1,{BRACKET_SPAN_CHARS}}}\)"
+)
+_OPENERS = frozenset("“\"‘'«([")
+_BULLETS = frozenset("-•*+–")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, stripped, in order."""
+    out: list[str] = []
+    for line in paragraph.split("\n"):
+        out += _split_line(line)
+    return out
+
+
+def split_lines_and_sentences(paragraphs: list[str]) -> list[str]:
+    """All sentences of all paragraphs, in order."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        out += split_sentences(paragraph)
+    return out
+
+
+def _split_line(text: str) -> list[str]:
+    spans = [m.span() for m in _SPANS.finditer(text)] if ('"' in text or "“" in text or "(" in text) else ()
+    pieces = []
+    start = 0
+    for m in _CANDIDATE.finditer(text):
+        cut = m.end("c")
+        if cut <= start or not _is_boundary(text, m, start):
+            continue
+        if spans and any(a < cut < b for a, b in spans):
+            continue
+        piece = text[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
+    nxt = m.group("n")
+    if nxt is not None and not (
+        nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+        or (nxt in _BULLETS and text[m.end("s") + 1:m.end("s") + 2] == " ")
+    ):
+        return False
+    if m.group("t") != ".":
+        return True  # "!", "?", "…", "./." end a sentence when the next one starts
+    word_start = text.rfind(" ", sentence_start, m.start()) + 1
+    word = text[max(word_start, sentence_start):m.start()].lstrip("(“\"‘'«[")
+    if word in ABBREVIATIONS:
+        return False
+    if nxt is None:  # glued: "đâu nhé.Chúc bạn" but not "www.Abc"
+        return text[m.end()].isupper() and "." not in word and "/" not in word
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        # "T. Sơn" is an initial; "lần thứ V. Đại hội" ends a sentence
+        before = text[sentence_start:word_start].rstrip()
+        last = before[before.rfind(" ") + 1:]
+        return bool(last) and last[0].islower()
+    if word.isdigit() and len(word) <= 2 and word_start <= sentence_start:
+        return False  # a list number: "2. Tuổi Hợi …"
+    return True

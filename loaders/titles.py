@@ -1,0 +1,211 @@
+"""Title chains: "Ủy viên Trung ương Đảng, Bí thư Thành ủy, Trưởng Đoàn đại biểu Quốc
+hội Hải Phòng" → segments of (title, organization words).
+
+Every title in a comma chain belongs to the same person (domain.md §2).  A title
+is matched against `lexicons/titles.yaml`, longest form first; the organization's
+words follow it and end at punctuation, at a verb, at a person's name, or where a
+new title begins without a comma.  "Phó" titles are separate forms, so a deputy
+never collapses into the full title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from loaders.lexicon import load_yaml
+from loaders.organizations import lexicon as org_lexicon
+
+
+@dataclass(frozen=True)
+class TitleForm:
+    form: str
+    title: str
+    org: Optional[str] = None
+    org_head: Optional[str] = None
+    implied_org: Optional[str] = None
+    party: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One title of a chain, with the words naming its organization (if any)."""
+
+    title: str
+    org_words: Optional[str]
+    fixed_org: Optional[str]
+    party: bool
+    former: bool
+    new: bool
+    start: int
+    end: int
+
+
+def _phrase_pattern(phrases: Sequence[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    forms: dict[str, TitleForm]  # casefolded form -> TitleForm
+    title_at: re.Pattern  # matches a title form at a position
+    modifier_at: re.Pattern
+    former: frozenset[str]
+    acting: frozenset[str]
+    new: frozenset[str]
+    strong_at: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> TitleLexicon:
+    entries = load_yaml("titles.yaml")
+    cues = load_yaml("cues.yaml")
+    forms: dict[str, TitleForm] = {}
+    for entry in entries:
+        for form in entry["forms"]:
+            forms.setdefault(form.casefold(), TitleForm(form, entry["title"], entry.get("org"), entry.get("org_head"),
+                                                         entry.get("implied_org"), bool(entry.get("party")),
+                                                         bool(entry.get("strong"))))
+    boundary_after = r"(?![\w])"
+    title_at = re.compile(rf"(?:{_phrase_pattern([f.form for f in forms.values()])}){boundary_after}", re.I)
+    strong = [f.form for f in forms.values() if f.strong]
+    strong_at = re.compile(rf"(?:{_phrase_pattern(strong)}){boundary_after}")
+    modifiers = cues["former_modifiers"] + cues["acting_modifiers"] + cues["new_modifiers"]
+    modifier_at = re.compile(rf"({_phrase_pattern(modifiers)})\s+", re.I)
+    return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
+                        frozenset(m.casefold() for m in cues["acting_modifiers"]),
+                        frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at)
+
+
+def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
+    """The title form starting exactly at `pos`, its start and end."""
+    lex = title_lexicon()
+    match = lex.title_at.match(text, pos)
+    if not match:
+        return None
+    form = lex.forms.get(re.sub(r"\s+", " ", match.group(0)).casefold())
+    if form is None:
+        return None
+    return form, match.start(), match.end()
+
+
+_WORD = re.compile(r"\S+")
+_CLOSE_PUNCT = ",;:.!?\"“”'’)]"
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tuple[str, int]:
+    """The words naming an organization from `pos` on, and where they end."""
+    lex = org_lexicon()
+    tlex = title_lexicon()
+    end = pos
+    i = pos
+    words = 0
+    while i < limit and words < max_words:
+        while i < limit and text[i] == " ":
+            i += 1
+        if i >= limit:
+            break
+        ch = text[i]
+        if ch == "(":
+            close = text.find(")", i, min(limit, i + 80))
+            if close == -1:
+                break
+            inner = text[i + 1:close]
+            if re.search(r"[A-ZĐ]", inner) and not re.search(r"\d{4}|SN|[Ss]inh", inner):
+                end = i = close + 1
+                continue
+            break
+        if ch == "-" and i + 1 < limit and text[i + 1] == " ":
+            nxt = _WORD.match(text, i + 2)
+            if nxt and words and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
+                    and not match_title(text, i + 2):
+                i = i + 2
+                continue
+            break
+        if ch in _CLOSE_PUNCT or ch == "\n":
+            break
+        if words and lex.stop_phrases.match(text, i) and not text[i].isupper():
+            break
+        if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
+            break
+        match = _WORD.match(text, i)
+        word = match.group(0).rstrip(_CLOSE_PUNCT)
+        if not word:
+            break
+        first = word[0]
+        if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
+            pass
+        elif word.lower() not in lex.name_words:
+            break
+        words += 1
+        i = match.start() + len(word)
+        end = i
+        if match.end() != i:  # punctuation glued to the word ends the name
+            break
+    phrase = text[pos:end]
+    # Trailing connectors belong to what follows, not to the name.
+    trimmed = re.sub(r"(?:\s+(?:và|các|của|cùng|với))+$", "", phrase)
+    return trimmed.strip(), pos + len(trimmed.rstrip())
+
+
+_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+
+
+def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[Segment], int]:
+    """Parse consecutive titles from `pos`; return them and where the chain ends."""
+    lex = title_lexicon()
+    limit = len(text) if limit is None else limit
+    segments: list[Segment] = []
+    former = False
+    i = pos
+    chain_end = pos
+    while i < limit:
+        j = i
+        while j < limit and text[j] == " ":
+            j += 1
+        acting = new = False
+        modifier = lex.modifier_at.match(text, j)
+        while modifier and modifier.end() <= limit:
+            word = modifier.group(1).casefold()
+            if word in lex.former:
+                former = True
+            elif word in lex.acting:
+                acting = True
+            elif word in lex.new:
+                new = True
+            j = modifier.end()
+            modifier = lex.modifier_at.match(text, j)
+        found = match_title(text, j)
+        if not found or found[2] > limit:
+            break
+        form, start, end = found
+        title = ("Quyền " + form.title) if acting else form.title
+        org_words = None
+        if form.org is None:
+            org_start = end
+            if form.org_head:
+                head_at = text.lower().rfind(form.org_head.lower(), start, end)
+                org_start = head_at if head_at >= 0 else end
+            words, org_end = scan_org_words(text, org_start, limit)
+            if form.org_head and words.lower() == form.org_head.lower():
+                words = ""
+            if form.implied_org:
+                words = f"{form.implied_org} {words}".strip()
+            org_words = words or None
+            end = max(end, org_end)
+        segments.append(Segment(title, org_words, form.org, form.party, former, new, start, end))
+        chain_end = end
+        sep = _SEPARATOR.match(text, end)
+        if not sep or sep.end() >= limit:
+            break
+        nxt = sep.end()
+        m = lex.modifier_at.match(text, nxt)
+        probe = m.end() if m else nxt
+        if not match_title(text, probe):
+            break
+        i = nxt
+    return segments, chain_end

@@ -1,0 +1,125 @@
+"""Query recipes: `.cypher` files with a header, read and run by name.
+
+Header lines at the top of each file:
+
+    // name: who-held
+    // description: one line
+    // param: NAME: TYPE[?] — help text
+
+TYPE is `search` (folded to lowercase ASCII, matched against nodes' `search`),
+`text`, `date` (ISO, possibly partial) or `int`; `?` marks an optional parameter
+(null when not given).  Recipes stay in the Cypher subset both stores share.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from graph.store import Result, Store, StoreError
+from loaders.normalize import fold, normalize_text
+
+_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+):\s*(search|text|date|int)(\?)?\s*(?:[—-]+\s*(.*))?$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    optional: bool
+    help: str
+
+
+@dataclass(frozen=True)
+class Recipe:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+
+
+class RecipeError(StoreError):
+    pass
+
+
+def parse_recipe(text: str) -> Recipe:
+    name = description = ""
+    params = []
+    body = []
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if match and not body:
+            key, value = match.groups()
+            if key == "name":
+                name = value.strip()
+            elif key == "description":
+                description = value.strip()
+            else:
+                pm = _PARAM.match(value.strip())
+                if not pm:
+                    raise RecipeError(f"bad param line in recipe {name or '?'}: {value}")
+                params.append(Param(pm.group(1), pm.group(2), bool(pm.group(3)), (pm.group(4) or "").strip()))
+        elif line.strip() or body:
+            body.append(line)
+    if not name:
+        raise RecipeError("recipe without a '// name:' header")
+    return Recipe(name, description, tuple(params), "\n".join(body).strip())
+
+
+@lru_cache(maxsize=1)
+def load_recipes() -> dict[str, Recipe]:
+    recipes = {}
+    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            recipe = parse_recipe(entry.read_text(encoding="utf-8"))
+            recipes[recipe.name] = recipe
+    return recipes
+
+
+def get_recipe(name: str) -> Recipe:
+    recipes = load_recipes()
+    if name not in recipes:
+        raise RecipeError(f"unknown recipe {name!r}; known: {', '.join(recipes)}")
+    return recipes[name]
+
+
+def bind_params(recipe: Recipe, given: dict[str, str | None]) -> dict:
+    """Check and convert the user's strings to the recipe's parameter types."""
+    known = {p.name for p in recipe.params}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise RecipeError(f"recipe {recipe.name} has no parameter {unknown[0]!r}; it takes: "
+                          f"{', '.join(p.name for p in recipe.params) or 'none'}")
+    bound = {}
+    for param in recipe.params:
+        value = given.get(param.name)
+        if value is None or value == "":
+            if not param.optional:
+                raise RecipeError(f"recipe {recipe.name} needs --param {param.name}=… ({param.help})")
+            bound[param.name] = None
+            continue
+        bound[param.name] = convert(param, value)
+    return bound
+
+
+def convert(param: Param, value: str):
+    if param.kind == "search":
+        return fold(normalize_text(value))
+    if param.kind == "text":
+        return normalize_text(value)
+    if param.kind == "int":
+        try:
+            return int(value)
+        except ValueError:
+            raise RecipeError(f"--param {param.name} must be a whole number, not {value!r}") from None
+    if not _DATE.match(value.strip()):
+        raise RecipeError(f"--param {param.name} must be an ISO date like 2020-08-04, not {value!r}")
+    return value.strip()
+
+
+def run_recipe(store: Store, name: str, given: dict[str, str | None], timeout: float | None = None) -> Result:
+    recipe = get_recipe(name)
+    return store.read(recipe.cypher, bind_params(recipe, given), timeout=timeout)
