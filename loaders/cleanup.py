@@ -47,6 +47,7 @@ MAX_HEADLINE_CHARS = 250
 SENTENCE_TITLE_WORDS = 16  # a "title" this long that ends with "." is really the lead
 LEAD_PARAGRAPHS = 3  # where an outlet tag "(CLO)" may open a paragraph
 MAX_BYLINE_CHARS = 80
+MAX_FURNITURE_CHARS = 60  # furniture lines and tail markers are short
 
 
 @dataclass
@@ -67,10 +68,11 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
     for i, line in enumerate(content):
         if paragraphs and line == paragraphs[-1]:
             continue  # a photo caption printed twice
-        line = _LEADING_JUNK.sub("", line)
+        if line[0] in ":;,":
+            line = _LEADING_JUNK.sub("", line)
         if i < LEAD_PARAGRAPHS:
             line = _strip_outlet_tag(line, out)
-        if "nh" in line:  # cheap test for the photo-credit markers
+        if _CREDIT_HINT.search(line):
             line = _strip_photo_credits(line, out)
         if line and not (paragraphs and line == paragraphs[-1]):
             paragraphs.append(line)
@@ -95,10 +97,9 @@ def _sort_lines(text: str, out: CleanArticle) -> list[str]:
         if len(line) <= 80 and looks_like_stamp(line):
             out.stamps.append(line)
             continue
-        heading = _HEADING.match(line)
-        if heading:
-            line = line[heading.end():]
-        key = line.casefold().rstrip(": ")
+        if line[0] == "#":
+            line = _HEADING.sub("", line, count=1)
+        key = line.casefold().rstrip(": ") if len(line) <= MAX_FURNITURE_CHARS else ""
         if key in _TAIL_MARKERS and content:
             tail = True
             out.debris.append(line)
@@ -176,6 +177,8 @@ _PAREN_CREDIT = re.compile(
 _CREDIT = re.compile(
     rf"(?:^|(?<=[.!?…”\")\]])\s*|\s+-\s*)(?:{_CREDIT_MARK})\s*:\s*", re.IGNORECASE
 )
+# Every credit has "ảnh" before ":" or after "(": a fast test before the real patterns.
+_CREDIT_HINT = re.compile(r"[ảẢ][nN][hH]\s*[:.)]|\(\s*(?:[ảẢ][nN][hH]|[nN]guồn|NGUỒN)")
 _TOKEN = re.compile(r"\S+")
 _VIET_SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"

@@ -27,6 +27,10 @@ _CONGRESS = re.compile(
 _PARTY_ORG = re.compile(r"(?<!\w)(?:Ban Chấp hành Đảng bộ|Đảng bộ|Đảng ủy|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)"
                         r"(?=\s|$|[,.;])")
 _REPORTING = re.compile(r"khai mạc|bế mạc|tiến hành|diễn ra|thành công tốt đẹp|tổ chức|họp phiên|bầu", re.I)
+_ORDINAL_AT = re.compile(r"\s*,?\s*" + _ORDINAL)
+_OF_THE_PARTY = re.compile(r"\s*(?:của\s+)?Đảng(?:\s+Cộng sản Việt Nam)?(?!\s*bộ)(?!\w)")
+_TRAILING_ORG = re.compile(r"\s*(?:,\s*)?(?=Đảng bộ|Ban Chấp hành Đảng bộ)")
+_RESOLUTION_BEFORE = re.compile(r"Nghị quyết\s*$", re.I)
 _TERM = re.compile(r"^\s*,?\s*(?:khóa\s+[IVXLC]+\s*,?\s*)?nhiệm kỳ\s*(\d{4}\s*-\s*\d{4}|\d{8})")
 _DELEGATES = re.compile(r"(\d{1,3}(?:\.\d{3})*|\d+)\s+đại biểu")
 _CENTRAL = "Ban Chấp hành Trung ương Đảng"
@@ -89,20 +93,20 @@ def party_orgs_in(text: str, context: PlaceContext) -> list[tuple[int, Org]]:
 
 
 def _expand_short(org: Org, known: Counter) -> Org:
-    """"Đảng ủy Khối" said in short is the article's Khối named in full."""
+    """"Đảng ủy Khối" said in short is the article's Khối named in full: the first
+    one the article names (a first mention usually gives the full name)."""
     head = find_head(org.name)
     if head is None:
         return org
-    candidates = [(n, o) for o, n in known.items() if o.name != org.name and o.name.startswith(head.head)
-                  and len(o.name) > len(org.name)
-                  and (o.locality == org.locality or org.locality is None or not org.scoped)]
-    if not candidates:
-        return org
-    base = org.name
-    if org.locality:  # a name completed from the article only: "Đảng ủy Khối thành phố Hải Phòng"
-        return max(candidates, key=lambda c: c[0])[1] if base.replace(head.head, "").strip().startswith(
-            ("thành phố", "tỉnh")) else org
-    return max(candidates, key=lambda c: c[0])[1]
+    rest = org.name[len(head.head):].strip()
+    if org.scoped and rest and not rest.startswith(("thành phố", "tỉnh")):
+        return org  # a name of its own, not a short form completed from the article's place
+    for candidate in known:  # insertion order: first mention first
+        if (candidate.name != org.name and candidate.name.startswith(head.head)
+                and len(candidate.name) > len(org.name)
+                and (candidate.locality == org.locality or org.locality is None or not org.scoped)):
+            return candidate
+    return org
 
 
 def find_congresses(sentences: list[str], context: PlaceContext, title: Optional[str],
@@ -111,54 +115,79 @@ def find_congresses(sentences: list[str], context: PlaceContext, title: Optional
     for sentence in sentences:
         for _, org in party_orgs_in(sentence, context):
             known[org] += 1
-    main_org = known.most_common(1)[0][0] if known else None
     lead = set(sentences[:3])
     found: dict[tuple[str, int], CongressMention] = {}
+    # Two passes: congresses whose organization is named first, so that a bare
+    # "Đại hội V" later means the organization of the congress the article reports.
+    main_org = known.most_common(1)[0][0] if known else None
     for sentence in sentences:
-        for match in _CONGRESS.finditer(sentence):
-            pos = match.end()
-            org: Optional[Org] = None
-            if match.group("org"):
-                words, pos = scan_org_words(sentence, match.start("org"), len(sentence))
-                org = canonical_org(words, context)
-            ordinal_match = re.compile(r"\s*,?\s*" + _ORDINAL).match(sentence, pos)
-            if not ordinal_match:
-                continue
-            ordinal = roman_to_int(ordinal_match.group("o1") or ordinal_match.group("o2") or
-                                   ordinal_match.group("o3"))
-            if not ordinal or ordinal > 40:
-                continue
-            after = ordinal_match.end()
-            tail = sentence[after:after + 80]
-            if match.group("toanquoc") or re.match(r"\s*(?:của\s+)?Đảng(?:\s+Cộng sản Việt Nam)?(?!\s*bộ)(?!\w)",
-                                                    tail):
-                org = Org(_CENTRAL, "party_committee", "central", None, True)
-            elif org is None:
-                trailing = re.match(r"\s*(?:,\s*)?(?=Đảng bộ|Ban Chấp hành Đảng bộ)", tail)
-                if trailing:
-                    words, _ = scan_org_words(sentence, after + trailing.end(), len(sentence))
-                    org = canonical_org(words, context)
-            if org is None:
-                before = [o for start, o in party_orgs_in(sentence[:match.start()], context)]
-                org = before[-1] if before else main_org
-            if org is None or org.kind not in ("party_committee", "party_cell"):
-                continue
-            org = _expand_short(org, known)
-            term_match = _TERM.match(sentence[after:])
-            term = parse_term(term_match.group(1)) if term_match else None
-            reported = (sentence == title or sentence in lead) and bool(_REPORTING.search(sentence)) and \
-                not re.search(r"Nghị quyết\s*$", sentence[:match.start()])
-            delegates = None
-            if reported:
-                d = _DELEGATES.search(sentence)
-                delegates = int(d.group(1).replace(".", "")) if d else None
-            key = (org.name, ordinal)
-            previous = found.get(key)
-            mention = CongressMention(org, ordinal, term or (previous.term if previous else None),
-                                      event_day if reported else None,
-                                      delegates or (previous.delegates if previous else None),
-                                      reported or bool(previous and previous.reported),
-                                      previous.sentence if previous and previous.reported and not reported
-                                      else sentence)
-            found[key] = mention
+        _read_sentence(sentence, context, title, lead, event_day, known, None, found)
+    reported = [c.organization for c in found.values() if c.reported]
+    main_org = reported[0] if reported else main_org
+    for sentence in sentences:
+        _read_sentence(sentence, context, title, lead, event_day, known, main_org, found)
     return list(found.values())
+
+
+def _read_sentence(sentence: str, context: PlaceContext, title: Optional[str], lead: set[str],
+                   event_day: Optional[str], known: Counter, main_org: Optional[Org],
+                   found: dict[tuple[str, int], CongressMention]) -> None:
+    """Add the congresses a sentence mentions.  Without `main_org` (the first pass)
+    only those whose organization the sentence itself names."""
+    for match in _CONGRESS.finditer(sentence):
+        mention = _read_match(sentence, match, context, title, lead, event_day, known, main_org)
+        if mention is None:
+            continue
+        key = (mention.organization.name, mention.ordinal)
+        previous = found.get(key)
+        if previous is not None:
+            mention = CongressMention(
+                mention.organization, mention.ordinal, mention.term or previous.term,
+                mention.date or previous.date, mention.delegates or previous.delegates,
+                mention.reported or previous.reported,
+                previous.sentence if previous.reported and not mention.reported else mention.sentence)
+        found[key] = mention
+
+
+def _read_match(sentence: str, match: re.Match, context: PlaceContext, title: Optional[str], lead: set[str],
+                event_day: Optional[str], known: Counter, main_org: Optional[Org]) -> Optional[CongressMention]:
+    pos = match.end()
+    org: Optional[Org] = None
+    if match.group("org"):
+        words, pos = scan_org_words(sentence, match.start("org"), len(sentence))
+        org = canonical_org(words, context)
+    ordinal_match = _ORDINAL_AT.match(sentence, pos)
+    if not ordinal_match:
+        return None
+    ordinal = roman_to_int(ordinal_match.group("o1") or ordinal_match.group("o2") or ordinal_match.group("o3"))
+    if not ordinal or ordinal > 40:
+        return None
+    after = ordinal_match.end()
+    tail = sentence[after:after + 80]
+    if match.group("toanquoc") or _OF_THE_PARTY.match(tail):
+        org = Org(_CENTRAL, "party_committee", "central", None, True)
+    elif org is None:
+        trailing = _TRAILING_ORG.match(tail)
+        if trailing:
+            words, _ = scan_org_words(sentence, after + trailing.end(), len(sentence))
+            org = canonical_org(words, context)
+    if org is None:
+        before = [o for _, o in party_orgs_in(sentence[:match.start()], context)]
+        if before:
+            org = before[-1]
+        elif main_org is None:
+            return None  # first pass: wait until the article's main congress is known
+        else:
+            org = main_org
+    if org.kind not in ("party_committee", "party_cell"):
+        return None
+    org = _expand_short(org, known)
+    term_match = _TERM.match(sentence[after:])
+    term = parse_term(term_match.group(1)) if term_match else None
+    reported = ((sentence == title or sentence in lead) and bool(_REPORTING.search(sentence))
+                and not _RESOLUTION_BEFORE.search(sentence[:match.start()]))
+    delegates = None
+    if reported:
+        d = _DELEGATES.search(sentence)
+        delegates = int(d.group(1).replace(".", "")) if d else None
+    return CongressMention(org, ordinal, term, event_day if reported else None, delegates, reported, sentence)

@@ -77,7 +77,7 @@ class PlaceMention:
     end: int
     text: str
     prefixed: bool
-    prefix: str = ""  # "tỉnh", "TP", "Tỉnh ủy", "UBND"... as written; "" when bare
+    prefix: str = ""  # "tỉnh", "thành phố", "TP", "Tỉnh ủy", "Thành ủy"... as written; "" when bare
     name_start: int = -1  # where the name itself starts (after the place prefix)
 
     @property
@@ -184,10 +184,16 @@ def _prefix_source() -> str:
     return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def _cue_words() -> list[str]:
+    """Committee prefixes and organization cues, longest first."""
+    lex = _lexicon()
+    words = {_canonical_form(w) for w in (lex.get("committee_prefixes") or []) + (lex.get("place_cues") or [])}
+    return sorted(words, key=len, reverse=True)
+
+
 @functools.cache
 def _prefix_strip_rx() -> re.Pattern:
-    cues = [_canonical_form(w) for w in _lexicon().get("place_cues") or ()]
-    words = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in _cue_words())
     return re.compile(r"^(?:(?i:%s)\s+)?%s(?:\.\s*|\s+)" % (words, _prefix_source()))
 
 
@@ -217,8 +223,7 @@ def province_named(text: str) -> Province | None:
 
 @functools.cache
 def _cue_strip_rx() -> re.Pattern:
-    cues = [_canonical_form(w) for w in _lexicon().get("place_cues") or ()]
-    words = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in _cue_words())
     return re.compile(r"^(?i:%s)\s+" % words)
 
 
@@ -283,9 +288,13 @@ def _mention_rx() -> re.Pattern:
 
 @functools.cache
 def _cue_before_rx() -> re.Pattern:
-    cues = [_canonical_form(w) for w in _lexicon().get("place_cues") or ()]
-    words = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in _cue_words())
     return re.compile(r"(?<!\w)(?P<cue>(?i:%s)) $" % words)
+
+
+@functools.cache
+def _committee_keys() -> frozenset[str]:
+    return frozenset(_key(w) for w in _lexicon().get("committee_prefixes") or ())
 
 
 _PREV_WORD_RX = re.compile(r"(?<![\w'])([%s][%s]*) $" % (UPPER, LOWER))
@@ -305,16 +314,17 @@ def _surnames() -> frozenset[str]:
 def find_provinces(text: str) -> list[PlaceMention]:
     """Every mention of a province-level unit in `text`, in order.
 
-    Counts prefixed forms ("tỉnh Quảng Ninh", "TP.Đà Nẵng"), names after an organization cue
-    ("Tỉnh ủy Thanh Hóa", "UBND Hà Nội"), abbreviations ("TPHCM") and bare capitalized or
-    ALL-CAPS names. Ambiguous names ("Hồ Chí Minh", "Hòa Bình") count only with a prefix or
-    cue, in parentheses, or as a dateline. Bare names glued to a preceding surname are taken
-    for part of a person's name.
+    Counts prefixed forms ("tỉnh Quảng Ninh", "TP.Đà Nẵng"; "Tỉnh ủy Thanh Hóa" with the span
+    on the name), abbreviations ("TPHCM") and bare capitalized or ALL-CAPS names ("Sở Nội vụ
+    Gia Lai"). Ambiguous names ("Hồ Chí Minh", "Hòa Bình") count only with a prefix, after an
+    organization cue ("UBND Thái Bình", still bare), in parentheses, or as a dateline. Bare
+    names glued to a preceding surname are taken for part of a person's name.
     """
     if not text:
         return []
     forms = _forms()
     cue_rx = _cue_before_rx()
+    committee = _committee_keys()
     out: list[PlaceMention] = []
     surnames = None
     for m in _mention_rx().finditer(text):
@@ -324,12 +334,14 @@ def find_provinces(text: str) -> list[PlaceMention]:
             continue
         start, end = m.span()
         prefix = m.group("prefix") or ""
-        cue = None
+        licensed = bool(prefix)
         if not prefix:
             cue = cue_rx.search(text, max(0, start - 40), start)
             if cue:
-                prefix = cue.group("cue")
-        if needs_prefix and not prefix:
+                licensed = True
+                if _key(cue.group("cue")) in committee:
+                    prefix = cue.group("cue")
+        if needs_prefix and not licensed:
             in_parens = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
             dateline = False
             if name.isupper():
@@ -339,7 +351,7 @@ def find_provinces(text: str) -> list[PlaceMention]:
                 )
             if not (in_parens or dateline):
                 continue
-        if not prefix:
+        if not licensed:
             prev = _PREV_WORD_RX.search(text, max(0, start - 20), start)
             if prev:
                 if surnames is None:

@@ -18,7 +18,7 @@ from loaders.statements import Org, Subordination
 from loaders.titles import scan_org_words
 
 _UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
-_PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\d)[^,;.]{0,40}$", re.I)
+_PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)
 _UNIT_PARENT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "trung ương": "Ban Chấp hành Trung ương Đảng",
                 "thành ủy": "Thành ủy", "tỉnh ủy": "Tỉnh ủy"}
 _PARENT_START = re.compile(r"(?:Ban Chấp hành |Đảng bộ |Đảng ủy |Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|"
@@ -41,8 +41,8 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
     seen = set()
     for sentence in sentences:
         for match in _UNDER.finditer(sentence):
-            lead_in = sentence[max(0, match.start() - 60):match.start()]
-            if _PLURAL.search(lead_in.split(",")[-1]):
+            lead_in = sentence[max(0, match.start() - 40):match.start()]
+            if _PLURAL.search(lead_in):
                 continue
             parent = _parent(sentence, match.end(), context)
             if parent is None:
