@@ -142,10 +142,11 @@ class LadybugStore(Store):
     def _execute(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
         if self._conn is None:
             raise StoreError("the database is closed")
+        cypher, params = _inline_nulls(cypher, params or {})
         if timeout:
             self._conn.set_query_timeout(int(timeout * 1000))
         try:
-            result = self._conn.execute(cypher, params or {})
+            result = self._conn.execute(cypher, params)
         except RuntimeError as exc:
             message = _first_line(exc)
             if "read-only" in message:
@@ -164,6 +165,17 @@ class LadybugStore(Store):
         while result.has_next():
             rows.append([_plain(v) for v in result.get_next()])
         return Result(columns, rows)
+
+
+def _inline_nulls(cypher: str, params: dict) -> tuple[str, dict]:
+    """A null parameter has no type to infer, and the binder refuses one used in two
+    places ("$date IS NULL OR … left($date, …)"); such parameters become the NULL
+    literal.  Only the literal is written into the query, never a user's value."""
+    nulls = [name for name, value in params.items() if value is None]
+    if not nulls:
+        return cypher, params
+    pattern = re.compile(r"\$(%s)\b" % "|".join(re.escape(n) for n in nulls))
+    return pattern.sub("NULL", cypher), {k: v for k, v in params.items() if v is not None}
 
 
 def _first_line(exc: BaseException) -> str:

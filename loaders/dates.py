@@ -40,41 +40,52 @@ _REL = _words("relational")
 _YEAR_WORD = _words("year")
 _MONTH_WORD = _words("month")
 
-# Number edges: not part of a longer number, a decimal, a code or a time.
-_L = r"(?<![\w.,/:-])"
+def _after_word(section: str) -> str:
+    """Lookbehinds for "<word> " (as written or capitalized) right before a number."""
+    words = {w for e in _LEX[section] for w in (e, e[:1].upper() + e[1:])}
+    return "(?:" + "|".join(f"(?<={re.escape(w)} )" for w in sorted(words)) + ")"
+
+
+# Every form starts with a digit, so the scan is fast; the words before the number
+# ("Sáng", "ngày", "tháng", "từ", "(") are read afterwards by _CONTEXT.
+_L = r"(?<![\w.,/:-])"  # not inside a longer number, a decimal, a code or a time
 _R = r"(?![\d/]|[.,-]\d)"
-_CUES = (
-    rf"(?:(?<!\w)(?P<rel>{_REL})\s+)?"
-    rf"(?:(?<!\w)(?P<cue>(?:{_WEEKDAY})\s*,?|{_TOD})(?!\w)\s*)?"
-    r"(?P<paren>\(\s*)?"
-)
-_MENTION = re.compile(
-    _CUES
+_R_YEAR = r"(?![\d/]|[.,]\d|\s?-\s?\d)"  # and not a term "2020 - 2025"
+_CORE = re.compile(
+    _L
     + "(?:"
-    # "ngày 06 tháng 08 năm 2020", "ngày 16 tháng 3"
-    + rf"(?<!\w)(?P<lcue>ngày)\s*(?P<ld>\d{{1,2}})\s*(?:{_MONTH_WORD})\s*(?P<lm>\d{{1,2}})"
-    + rf"(?:\s*,?\s*(?:{_YEAR_WORD})\s*(?P<ly>\d{{4}}))?{_R}"
     # a range of days: "14 -15/5", "15 - 18/4/2017" (the first day counts)
-    + rf"|{_L}(?P<rd>\d{{1,2}})\s*(?:-|và|đến)\s*\d{{1,2}}\s?(?P<rs>[/.-])\s?(?P<rm>\d{{1,2}})"
-    + rf"(?:(?P=rs)(?P<ry>\d{{4}}))?{_R}"
+    + r"(?P<rd>\d{1,2})\s*(?:-|và|đến)\s*\d{1,2}\s?(?P<rs>[/.-])\s?(?P<rm>\d{1,2})"
+    + r"(?:(?P=rs)(?P<ry>\d{4}))?" + _R
     # "4/8/2020", "11-07-2020", "8.2.2017"
-    + rf"|{_L}(?P<fd>\d{{1,2}})\s?(?P<fs>[/.-])\s?(?P<fm>\d{{1,2}})\s?(?P=fs)\s?(?P<fy>\d{{4}}){_R}"
-    # "tháng 7/2009", "tháng 6.2016", "tháng 8 năm 2015"
-    + rf"|(?<!\w)(?:{_MONTH_WORD})\s*(?P<tm>\d{{1,2}})\s*(?:[/.-]\s?|,?\s*(?:{_YEAR_WORD})\s*)(?P<ty>\d{{4}}){_R}"
-    # "10/1990"
-    + rf"|{_L}(?P<bm>\d{{1,2}})/(?P<by>\d{{4}}){_R}"
+    + r"|(?P<fd>\d{1,2})\s?(?P<fs>[/.-])\s?(?P<fm>\d{1,2})\s?(?P=fs)\s?(?P<fy>\d{4})" + _R
+    # "(ngày) 06 tháng 08 năm 2020", "(ngày) 16 tháng 3"
+    + rf"|(?P<ld>\d{{1,2}})\s*(?:{_MONTH_WORD})\s*(?P<lm>\d{{1,2}})"
+    + rf"(?:\s*,?\s*(?:{_YEAR_WORD})\s*(?P<ly>\d{{4}}))?" + _R
+    # "10/1990", "(tháng) 6.2016"
+    + r"|(?P<tm>\d{1,2})\s?(?P<ts>[/.-])\s?(?P<ty>\d{4})" + _R
     # "16-10", "16/3", "8.2" (needs a cue or brackets)
-    + rf"|{_L}(?P<dd>\d{{1,2}})\s?(?P<ds>[/.-])\s?(?P<dm>\d{{1,2}}){_R}"
-    # "tháng 3"
-    + rf"|(?<!\w)(?:{_MONTH_WORD})\s+(?P<om>\d{{1,2}})(?![\d/.-])"
-    # "năm 2008"; not a term "2020-2025"
-    + rf"|(?<!\w)(?:{_YEAR_WORD})\s+(?P<yy>\d{{4}})(?![\d/]|[.,]\d|\s*-\s*\d)"
-    # "từ 1995" (the relational word is required, see below)
-    + rf"|{_L}(?P<ry2>\d{{4}})(?![\d/]|[.,]\d|\s*-\s*\d)"
+    + r"|(?P<dd>\d{1,2})\s?(?P<ds>[/.-])\s?(?P<dm>\d{1,2})" + _R
+    # "(tháng) 3", "(tháng) 8 năm 2015"
+    + rf"|{_after_word('month')}(?P<om>\d{{1,2}})(?:\s*,?\s*(?:{_YEAR_WORD})\s*(?P<oy>\d{{4}}))?(?![\d/.-])"
+    # "(năm) 2008", "(từ) 1995"
+    + r"|(?P<yy>\d{4})" + _R_YEAR
     + ")",
     re.IGNORECASE,
 )
+# The words before a number, read backwards from it: "từ" "Sáng" "ngày" "tháng" "(".
+_CONTEXT = re.compile(
+    rf"(?:(?<!\w)(?P<rel>{_REL})\s+)?"
+    rf"(?:(?<!\w)(?P<cue>(?:{_WEEKDAY})\s*,?|{_TOD})(?!\w)\s*)?"
+    rf"(?:(?<!\w)(?P<unit>{_MONTH_WORD}|{_YEAR_WORD})\s*)?"
+    r"(?P<paren>\(\s*)?$",
+    re.IGNORECASE,
+)
+CONTEXT_CHARS = 32
 _DOCUMENT_BEFORE = re.compile(rf"(?:{_words('document_words')})\s*$", re.IGNORECASE)
+_MONTH_UNIT = re.compile(rf"(?:{_MONTH_WORD})$", re.IGNORECASE)
+_YEAR_UNIT = re.compile(rf"(?:{_YEAR_WORD})$", re.IGNORECASE)
+_DAY_CUE = re.compile(r"ngày$", re.IGNORECASE)
 
 
 @dataclass
@@ -137,87 +148,76 @@ def _int(s: str | None) -> int | None:
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
     """Every date mention in the sentence, with its ISO value when it can be known."""
     found = []
-    for m in _MENTION.finditer(sentence):
-        g = m.groupdict()
-        cue, rel, paren = g["cue"] or g["lcue"], g["rel"], g["paren"]
-        value: str | None
-        if g["ld"]:
-            day, month, year = int(g["ld"]), int(g["lm"]), _int(g["ly"])
-            value = _iso(year, month, day) if year else _with_inferred_year(month, day, article_date)
-            if not _valid_day_month(day, month):
-                continue
-        elif g["rd"]:
-            if not (cue or rel or g["ry"]):
-                continue
-            day, month, year = int(g["rd"]), int(g["rm"]), _int(g["ry"])
-            if not _valid_day_month(day, month):
-                continue
-            value = _iso(year, month, day) if year else _with_inferred_year(month, day, article_date)
-        elif g["fd"]:
-            value = _iso(int(g["fy"]), int(g["fm"]), int(g["fd"]))
-            if value is None:
-                continue
-        elif g["tm"]:
-            value = _iso(int(g["ty"]), int(g["tm"]))
-            if value is None:
-                continue
-        elif g["bm"]:
-            value = _iso(int(g["by"]), int(g["bm"]))
-            if value is None or _after_document_word(sentence, m.start("bm")):
-                continue
-        elif g["dd"]:
-            day, month = int(g["dd"]), int(g["dm"])
-            closed = paren and sentence.startswith(")", m.end())
-            if not _valid_day_month(day, month) or not (cue or closed or (rel and g["ds"] == "/")):
-                continue
-            if _after_document_word(sentence, m.start("dd")):
-                continue
-            value = _with_inferred_year(month, day, article_date)
-        elif g["om"]:
-            month = int(g["om"])
-            if not 1 <= month <= 12 or _after_number(sentence, m.start()):
-                continue
-            value = _with_inferred_year(month, None, article_date)
-        elif g["yy"]:
-            value = _iso(int(g["yy"]))
-            if value is None:
-                continue
-        else:  # a bare year needs "từ", "đến"…
-            if not rel or cue or paren:
-                continue
-            value = _iso(int(g["ry2"]))
-            if value is None:
-                continue
-        start = m.start("cue") if g["cue"] else _number_start(m) if (rel or paren) else m.start()
+    for m in _CORE.finditer(sentence):
+        start = m.start()
+        ctx = _CONTEXT.search(sentence, max(0, start - CONTEXT_CHARS), start)
+        cue, rel, unit, paren = ctx["cue"], ctx["rel"], ctx["unit"], ctx["paren"]
+        value = _mention_value(m, cue, rel, unit, paren, sentence, article_date)
+        if value is False:
+            continue
+        begin = ctx.start("cue") if cue else ctx.start("unit") if unit else start
         end = m.end()
-        if paren and g["cue"] and sentence.startswith(")", end):
+        if paren and cue and sentence.startswith(")", end):
             end += 1  # "hôm nay (6/2)"
-        found.append(DateMention(start, end, sentence[start:end], value, cue.rstrip(" ,") if cue else None))
+        found.append(
+            DateMention(begin, end, sentence[begin:end], value, cue.rstrip(" ,") if cue else None)
+        )
     return found
 
 
-def _number_start(m: re.Match) -> int:
-    """Where the date itself begins: after the relational word and the bracket."""
-    pos = max(m.end(name) for name in ("rel", "paren") if m.group(name) is not None)
-    while m.string[pos].isspace():
-        pos += 1
-    return pos
+def _mention_value(m, cue, rel, unit, paren, sentence, article_date) -> str | None | bool:
+    """The ISO value of a matched number, None if unknown, False if it is not a date."""
+    g = m.groupdict()
+    month_unit = bool(unit and _MONTH_UNIT.match(unit))
+    if g["rd"]:
+        if not (cue or rel or g["ry"]):
+            return False
+        return _day_value(int(g["rd"]), int(g["rm"]), _int(g["ry"]), article_date)
+    if g["fd"]:
+        return _iso(int(g["fy"]), int(g["fm"]), int(g["fd"])) or False
+    if g["ld"]:
+        if not (cue and _DAY_CUE.search(cue)):
+            return False  # "3 tháng 5 ngày" is a count
+        return _day_value(int(g["ld"]), int(g["lm"]), _int(g["ly"]), article_date)
+    if g["tm"]:
+        if g["ts"] != "/" and not month_unit:
+            return False
+        if not month_unit and _DOCUMENT_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            return False  # "Chỉ thị 05/2017"
+        return _iso(int(g["ty"]), int(g["tm"])) or False
+    if g["dd"]:
+        closed = paren and sentence.startswith(")", m.end())
+        if not (cue or closed or (rel and g["ds"] == "/")) or unit:
+            return False
+        if _DOCUMENT_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            return False
+        return _day_value(int(g["dd"]), int(g["dm"]), None, article_date)
+    if g["om"]:
+        month = int(g["om"])
+        if not 1 <= month <= 12 or _NUMBER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            return False  # "9 tháng 10" is a count of months
+        if g["oy"]:
+            return _iso(int(g["oy"]), month) or False
+        return _with_inferred_year(month, None, article_date)
+    # a year: "năm 2008", or "từ 1995"
+    if not (unit and _YEAR_UNIT.match(unit)) and not (rel and not cue and not paren and not unit):
+        return False
+    return _iso(int(g["yy"])) or False
+
+
+def _day_value(day: int, month: int, year: int | None, article_date: str | None) -> str | None | bool:
+    if not _valid_day_month(day, month):
+        return False
+    if year:
+        return _iso(year, month, day) or False
+    return _with_inferred_year(month, day, article_date)
 
 
 def _valid_day_month(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-def _after_document_word(sentence: str, pos: int) -> bool:
-    return bool(_DOCUMENT_BEFORE.search(sentence, max(0, pos - 20), pos))
-
-
-_NUMBER_BEFORE = re.compile(r"\d\s*$")
-
-
-def _after_number(sentence: str, pos: int) -> bool:
-    """'9 tháng 10' is a count of months, not October."""
-    return bool(_NUMBER_BEFORE.search(sentence, max(0, pos - 4), pos))
+_NUMBER_BEFORE = re.compile(r"\d\s*(?:\S+\s*)?$")
 
 
 def event_date(paragraphs: list[str], article_date: str | None) -> str | None:

@@ -301,7 +301,8 @@ _PREV_WORD_RX = re.compile(r"(?<![\w'])([%s][%s]*) $" % (UPPER, LOWER))
 # A name-part word before a bare province name makes it part of a person's name
 # ("Nguyễn Hải Dương", "Lê Thị Hà Giang"); surnames come from the names lexicon.
 _NAME_PARTS = frozenset({"Thị", "Văn"})
-_LINE_HEAD_RX = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*-?\s*)?$")
+# What may precede an ALL-CAPS dateline on its line: an outlet tag such as "(HNM)".
+_LINE_HEAD_RX = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*-?[ \t]*)?$")
 _DATELINE_TAIL_RX = re.compile(r"\s*[-:]")
 
 

@@ -208,6 +208,9 @@ def mentions(text: str) -> list[tuple[str, str]]:
             [("Đà Nẵng", "ĐÀ NẴNG")],
         ),
         ("TP. Đà Nẵng và TP.Đà Nẵng", [("Đà Nẵng", "TP. Đà Nẵng"), ("Đà Nẵng", "TP.Đà Nẵng")]),
+        # an ambiguous name counts as a dateline, on any line, after an outlet tag
+        ("Lễ công bố quyết định\n(HBĐT) HÒA BÌNH - Ngày 5-7, Tỉnh ủy", [("Hòa Bình", "HÒA BÌNH")]),
+        ("VỀ HÒA BÌNH - Ngày 5-7", []),
         # dev-02
         (
             "Con gái của Bí thư kiêm Chủ tịch UBND huyện Tuy Đức (Đắk Nông) được nhận vào làm việc",
@@ -274,6 +277,13 @@ def test_mention_fields():
     assert second.text == "Thanh Hóa" and second.prefixed and second.prefix == "Tỉnh ủy"
     bare = find_provinces("Sở Nội vụ Gia Lai")[0]
     assert not bare.prefixed and bare.prefix == ""
+    # an organization cue licenses an ambiguous name but does not make it prefixed:
+    # "Đoàn đại biểu Quốc hội Hải Phòng" still lacks "thành phố"
+    delegation = find_provinces("Trưởng Đoàn đại biểu Quốc hội Hải Phòng")[0]
+    assert delegation.text == "Hải Phòng" and not delegation.prefixed
+    cued = find_provinces("Đoàn ĐBQH Thái Bình")
+    assert [(m.province.name, m.prefixed) for m in cued] == [("Thái Bình", False)]
+    assert find_provinces("Thành ủy TP.HCM")[0].text == "TP.HCM"
 
 
 def test_provincial_city_is_flagged():
