@@ -171,14 +171,17 @@ def _strip_outlet_tag(line: str, out: CleanArticle) -> str:
 
 
 _PAREN_CREDIT = re.compile(
-    rf"\s*\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)", re.IGNORECASE
+    rf"(?=[\s(])\s*\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)",
+    re.IGNORECASE,
 )
-# A credit starts a caption's second half: after a sentence end or a dash.
 _CREDIT = re.compile(
-    rf"(?:^|(?<=[.!?…”\")\]])\s*|\s+-\s*)(?:{_CREDIT_MARK})\s*:\s*", re.IGNORECASE
+    "(?=[" + "".join(sorted({c for e in _LEX["photo_credit_markers"] for c in (e[0].lower(), e[0].upper())})) + "])"
+    rf"(?:{_CREDIT_MARK})\s*:\s*",
+    re.IGNORECASE,
 )
+_CREDIT_AFTER = tuple('.!?…”")]')  # a credit follows a caption's end …
 # Every credit has "ảnh" before ":" or after "(": a fast test before the real patterns.
-_CREDIT_HINT = re.compile(r"[ảẢ][nN][hH]\s*[:.)]|\(\s*(?:[ảẢ][nN][hH]|[nN]guồn|NGUỒN)")
+_CREDIT_HINT = re.compile(r"(?=[ảẢ(])[ảẢ][nN][hH]\s*[:.)]|\(\s*(?:[ảẢ][nN][hH]|[nN]guồn|NGUỒN)")
 _TOKEN = re.compile(r"\S+")
 _VIET_SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
@@ -198,16 +201,27 @@ def _strip_photo_credits(line: str, out: CleanArticle) -> str:
     for m in _CREDIT.finditer(line):
         if m.start() < pos:
             continue
-        end = _credit_end(line, m.end())
+        cut = _credit_start(line, m.start())
+        end = None if cut is None else _credit_end(line, m.end())
         if end is None:
             continue
-        _credit_removed(line[m.start():end], line[m.end():end], out)
-        pieces.append(line[pos:m.start()].rstrip())
+        _credit_removed(line[cut:end], line[m.end():end], out)
+        pieces.append(line[pos:cut].rstrip())
         pos = end
     if pos:
         pieces.append(line[pos:].lstrip())
         line = " ".join(p for p in pieces if p)
     return line.strip()
+
+
+def _credit_start(line: str, marker: int) -> int | None:
+    """Where the credit's text begins, or None when the marker is mid-sentence."""
+    before = line[:marker].rstrip()
+    if not before or before.endswith(_CREDIT_AFTER):
+        return len(before)
+    if before.endswith("-"):  # … or a dash: "Bình Dương - Ảnh: Vnexpress"
+        return len(before) - 1
+    return None
 
 
 def _credit_removed(whole: str, credit: str | None, out: CleanArticle) -> str:
@@ -270,7 +284,7 @@ def _is_all_caps(word: str) -> bool:
 
 
 # --- bylines -----------------------------------------------------------------------
-_TAIL_CUT = re.compile(r"(?:\./\.|[.!?…”\"»)])\s+(?=\S)")
+_TAIL_CUT = re.compile(r"(?=[.!?…”\"»)])(?:\./\.|[.!?…”\"»)])\s+(?=\S)")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,40})\)$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:[-,&]|(?<!\w)và(?!\w))\s*")
 _OUTLET_WORD = re.compile(r"[\w.+&-]+|-")

@@ -52,7 +52,8 @@ _L = r"(?<![\w.,/:-])"  # not inside a longer number, a decimal, a code or a tim
 _R = r"(?![\d/]|[.,-]\d)"
 _R_YEAR = r"(?![\d/]|[.,]\d|\s?-\s?\d)"  # and not a term "2020 - 2025"
 _CORE = re.compile(
-    _L
+    r"(?=\d)"  # lets the engine jump from digit to digit
+    + _L
     + "(?:"
     # a range of days: "14 -15/5", "15 - 18/4/2017" (the first day counts)
     + r"(?P<rd>\d{1,2})\s*(?:-|và|đến)\s*\d{1,2}\s?(?P<rs>[/.-])\s?(?P<rm>\d{1,2})"

@@ -20,8 +20,8 @@ from loaders.html import html_to_article
 from loaders.lexicon import load_yaml
 from loaders.names import find_person_names, is_historical_name, load_surnames
 from loaders.normalize import fold, normalize_text
-from loaders.organizations import (PlaceContext, canonical_org, is_bare_party_word, party_committee_inside,
-                                   party_committee_of)
+from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word,
+                                   party_committee_inside, party_committee_of, unit_of_context)
 from loaders.places import article_locality
 from loaders.read import RawArticle
 from loaders.resolve import article_key
@@ -114,7 +114,7 @@ class ArticleReader:
             if full:
                 found.append(PersonMention(full, s, e))
         found.sort(key=lambda m: m.start)
-        return found
+        return [m for m in found if not _inside_parentheses(sentence, m.start)]
 
     def resolve_short(self, given: str) -> Optional[str]:
         """The person already named whose name ends with `given` (the most named if several)."""
@@ -128,12 +128,23 @@ class ArticleReader:
         mentions = self.person_mentions(sentence)
         boundary = 0
         career_at = _career_position(sentence)
+        if career_at is not None:
+            subject = next((m.name for m in mentions if m.start < career_at), None) or \
+                (self.persons[-1] if self.persons else None)
+            if subject:
+                self._career(subject, sentence, career_at)
+            mentions = [m for m in mentions if m.start < career_at]
         for index, mention in enumerate(mentions):
             self.persons.append(mention.name)
             region_start = max(boundary, _clause_start(sentence, mention.start))
             before = self._chain_before(sentence, region_start, mention.start)
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
             after, after_end, link_status = self._chain_after(sentence, mention.end, next_start)
+            if after and link_status is None and index + 1 < len(mentions) and \
+                    not sentence[after_end:next_start].strip():
+                # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
+                # second title stands before the next name and is that person's.
+                after, after_end = [], mention.end
             boundary = max(mention.end, after_end)
             start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
             for segments, status_hint in ((before, None), (after, link_status)):
@@ -142,6 +153,24 @@ class ArticleReader:
                 self._add(mention.name, segments, sentence, status_hint, start_verb and segments is after,
                           career_at is not None and segments[0].start > career_at)
         self._appointments(sentence, mentions)
+
+    def _career(self, person: str, sentence: str, start: int) -> None:
+        """"… trải qua nhiều vị trí công tác như: giảng viên, Phó Trưởng khoa, …; Phó Bí
+        thư Đảng ủy, Phó Giám đốc Học viện …": every title after the marker is the
+        subject's, held before."""
+        lex = title_lexicon()
+        pos = start
+        while True:
+            match = lex.title_at.search(sentence, pos)
+            if not match:
+                return
+            if match.start() > 0 and sentence[match.start() - 1].isalnum():
+                pos = match.end()
+                continue
+            segments, end = parse_chain(sentence, _modifier_start(sentence, pos, match.start()))
+            if segments:
+                self._add(person, segments, sentence, "former", False, True)
+            pos = max(end, match.end())
 
     def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
         lex = title_lexicon()
@@ -210,6 +239,41 @@ class ArticleReader:
         return self.as_of
 
 
+_ROW_LEAD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?")
+
+
+def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
+    """Tables of people come as lines: "Ông Ngô Quế Lâm" then "Tổng giám đốc Tổng công
+    ty …".  A line that is only a name is joined to the title lines that follow it."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        line = sentences[i]
+        mentions = reader.person_mentions(line)
+        if len(mentions) == 1 and cues().gap.match(_ROW_LEAD.sub("", line[:mentions[0].start])) and \
+                not line[mentions[0].end:].strip(" .:"):
+            joined = line.rstrip(" .:")
+            j = i + 1
+            while j < len(sentences) and j <= i + 3 and _starts_with_title(sentences[j]):
+                joined += ", " + sentences[j].strip().rstrip(",")
+                j += 1
+            if j > i + 1:
+                out.append(joined)
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _starts_with_title(text: str) -> bool:
+    from loaders.titles import match_title
+
+    stripped = text.lstrip()
+    modifier = title_lexicon().modifier_at.match(stripped)
+    return match_title(stripped, modifier.end() if modifier else 0) is not None
+
+
 def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list[Optional[Org]]:
     """Each title's organization; titles without one borrow from their neighbours:
     "Bí thư, Chủ tịch UBND huyện X" (the party committee of the unit) and
@@ -220,6 +284,11 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
         if segment.fixed_org:
             orgs.append(Org(segment.fixed_org, "party_committee" if "Đảng" in segment.fixed_org or
                             "Bí thư" in segment.fixed_org else "state_body", "central", None, True))
+            bare.append(None)
+        elif segment.org_words and segment.org_words.strip().lower() in UNIT_WORDS:
+            # "Bí thư huyện": the party committee of the article's district
+            place = unit_of_context(segment.org_words, context)
+            orgs.append(party_committee_of(place) if place is not None and segment.party else None)
             bare.append(None)
         elif segment.org_words and is_bare_party_word(segment.org_words):
             orgs.append(None)
@@ -262,6 +331,11 @@ def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
         if match and match.end() == title_start and (i == 0 or not sentence[i - 1].isalnum()):
             return i
     return title_start
+
+
+def _inside_parentheses(sentence: str, pos: int) -> bool:
+    """"Bà Trần Thị Thanh Hoa (em dâu ông Hùng) là …": the aside names nobody's post."""
+    return sentence.rfind("(", 0, pos) > sentence.rfind(")", 0, pos)
 
 
 def _career_position(sentence: str) -> Optional[int]:
@@ -321,6 +395,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     excluded = {fold(a) for a in authors}
     sentences = ([clean.title] if clean.title else []) + split_lines_and_sentences(clean.paragraphs)
     reader = ArticleReader(context, as_of, date, excluded)
+    sentences = join_table_rows(sentences, reader)
     for sentence in sentences:
         reader.read(sentence)
     info = ArticleInfo(key=key, source=raw.source, title=clean.title, date=date,

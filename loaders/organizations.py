@@ -137,10 +137,14 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Option
     name = name.strip(" ,;:-")
     if not name:
         return None
+    mentions = find_provinces(name)
+    if mentions and re.match(r"\s+[a-zđà-ỹ]", name[mentions[-1].end:]):
+        # lowercase words after a place are the sentence going on, not the name
+        name = name[: mentions[-1].end]
+        mentions = find_provinces(name)
     head = find_head(name)
     kind = head.kind if head else "other"
     level = head.level if head else None
-    mentions = find_provinces(name)
     province = mentions[-1].province if mentions else (inner_places[-1] if inner_places else None)
     aliases = (raw,) if raw != name else ()
 
@@ -158,7 +162,8 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Option
     bare_unit = _BARE_UNIT_END.search(name)
     if head.local in ("district", "commune"):
         unit = context.units.get(head.local)
-        has_name = bool(UNIT_NAME.search(name)) and not bare_unit
+        rest = name[len(head.head):].strip()
+        has_name = (bool(UNIT_NAME.search(name)) or bool(rest[:1].isupper())) and not bare_unit
         if has_name:
             return Org(name, kind, level, _locality(context, province), True, aliases)
         if unit and (bare_unit is None or unit.startswith(bare_unit.group(1).lower())):
@@ -198,6 +203,20 @@ def _complete_unit(name: str, head: Head, unit: str, bare_unit) -> str:
         unit_name = UNIT_NAME.match(unit).group(2) if UNIT_NAME.match(unit) else unit_name
         return f"{name} {unit_name}"
     return f"{name} {unit}"
+
+
+def unit_of_context(word: str, context: PlaceContext) -> Optional[Org]:
+    """What a bare "huyện"/"xã"/"tỉnh" means in an article: its district, commune or
+    province, as an organization-shaped place ("Bí thư huyện" -> that district's committee)."""
+    word = word.strip().lower()
+    level = _UNIT_LEVEL.get(word)
+    if level in ("district", "commune"):
+        unit = context.units.get(level)
+        if unit and unit.startswith(word):
+            return Org(unit, "place", level, context.province.name if context.province else None, True)
+    elif level == "province" and context.province and (word == "tỉnh") == (context.province.kind == "tỉnh"):
+        return Org(context.province.full_name, "place", level, context.province.name, True)
+    return None
 
 
 def party_committee_of(org: Org) -> Optional[Org]:

@@ -7,6 +7,7 @@ Lê Anh Quân, …") stay together.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.normalize import read_lexicon
@@ -20,6 +21,7 @@ BRACKET_SPAN_CHARS = 150
 _LOWER = "a-zà-ỹđ"  # only used to spot a period glued to the next sentence
 # A terminator, closing quotes/brackets, then either whitespace or (glued) a capitalized word.
 _CANDIDATE = re.compile(
+    r"(?=[.!?…])"  # lets the engine jump between punctuation marks
     r"(?P<t>\./\.|\.{2,}|…+|[.!?]+)(?P<c>[”\"’»)\]]*)"
     rf"(?:(?P<s>\s+)(?=(?P<n>\S))|(?<=[{_LOWER}]{{2}}\.)(?=[^\W\d_][{_LOWER}]))"
 )
@@ -47,14 +49,16 @@ def split_lines_and_sentences(paragraphs: list[str]) -> list[str]:
 
 
 def _split_line(text: str) -> list[str]:
-    spans = [m.span() for m in _SPANS.finditer(text)] if ('"' in text or "“" in text or "(" in text) else ()
     pieces = []
     start = 0
+    spans = None  # quotations and brackets, found when first needed
     for m in _CANDIDATE.finditer(text):
         cut = m.end("c")
         if cut <= start or not _is_boundary(text, m, start):
             continue
-        if spans and any(a < cut < b for a, b in spans):
+        if spans is None:
+            spans = _spans(text)
+        if spans and _inside(spans, cut):
             continue
         piece = text[start:cut].strip()
         if piece:
@@ -64,6 +68,22 @@ def _split_line(text: str) -> list[str]:
     if rest:
         pieces.append(rest)
     return pieces
+
+
+def _spans(text: str) -> tuple[list[int], list[int]]:
+    if '"' not in text and "“" not in text and "(" not in text:
+        return [], []
+    starts, ends = [], []
+    for m in _SPANS.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
+    starts, ends = spans
+    i = bisect.bisect_left(starts, pos) - 1  # the last span starting before pos
+    return i >= 0 and pos < ends[i]
 
 
 def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:

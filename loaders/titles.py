@@ -57,6 +57,7 @@ class TitleLexicon:
     acting: frozenset[str]
     new: frozenset[str]
     strong_at: re.Pattern
+    rank_at: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +76,10 @@ def title_lexicon() -> TitleLexicon:
     strong_at = re.compile(rf"(?:{_phrase_pattern(strong)}){boundary_after}")
     modifiers = cues["former_modifiers"] + cues["acting_modifiers"] + cues["new_modifiers"]
     modifier_at = re.compile(rf"({_phrase_pattern(modifiers)})\s+", re.I)
+    rank_at = re.compile(rf"(?:{_phrase_pattern(cues['ranks'] + cues['person_cues'])})(?![\w])")
     return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
-                        frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at)
+                        frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at)
 
 
 def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
@@ -132,6 +134,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
             break
         if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
             break
+        if words and tlex.rank_at.match(text, i):  # "Giám đốc CATP và Đại tá Lê Thanh Hải"
+            break
         match = _WORD.match(text, i)
         word = match.group(0).rstrip(_CLOSE_PUNCT)
         if not word:
@@ -152,7 +156,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
     return trimmed.strip(), pos + len(trimmed.rstrip())
 
 
-_SEPARATOR = re.compile(r"\s*(?:,|;|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
+# ";" separates persons in lists ("A, Bí thư …; B, Chủ tịch …"), so it ends a chain.
+_SPACE = re.compile(r"\s+")
+_SEPARATOR = re.compile(r"\s*(?:,|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 
 
 def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[Segment], int]:
@@ -199,7 +205,7 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             end = max(end, org_end)
         segments.append(Segment(title, org_words, form.org, form.party, former, new, start, end))
         chain_end = end
-        sep = _SEPARATOR.match(text, end)
+        sep = _SEPARATOR.match(text, end) or _SPACE.match(text, end)  # a missing comma: "Bí thư Đảng ủy Giám đốc …"
         if not sep or sep.end() >= limit:
             break
         nxt = sep.end()
