@@ -280,6 +280,9 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
     "Bí thư Đảng ủy, Giám đốc Công an thành phố" (the party committee inside)."""
     orgs: list[Optional[Org]] = []
     bare: list[Optional[str]] = []
+    # Units the chain names itself complete its bare ones ("Ủy viên Ban Chấp hành Đảng bộ
+    # huyện, …, Chủ tịch Hội LHPN huyện Như Xuân").
+    context = context.with_units(" ".join(s.org_words for s in segments if s.org_words))
     for segment in segments:
         if segment.fixed_org:
             orgs.append(Org(segment.fixed_org, "party_committee" if "Đảng" in segment.fixed_org or

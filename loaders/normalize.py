@@ -95,9 +95,14 @@ def normalize_text(text: str) -> str:
     text = _ODD_CHAR.sub(_odd_char, text)  # before NFC: a dropped joiner may split a letter
     text = unicodedata.normalize("NFC", text)
     text = _retone(text)
-    text = _RUNS_OF_SPACES.sub(" ", text)
+    if "  " in text:  # substring tests are far cheaper than a regex scan
+        text = _RUNS_OF_SPACES.sub(" ", text)
     # Runs are single spaces now, so plain replaces strip every line's edges.
-    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    return text.strip(" ")
 
 
 # --- search key ------------------------------------------------------------

@@ -92,6 +92,11 @@ class PlaceContext:
         units = {level: max(c.items(), key=lambda kv: kv[1])[0] for level, c in counts.items()}
         return cls(province=province, units=units)
 
+    def with_units(self, text: str) -> "PlaceContext":
+        """This context, with the units named in `text` taking precedence."""
+        named = PlaceContext.from_text(self.province, text).units
+        return self if not named else PlaceContext(self.province, {**self.units, **named})
+
 
 def expand_abbreviations(name: str) -> str:
     for pattern, full in lexicon().abbreviations:
@@ -156,19 +161,26 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Option
             name = name[: last.start].rstrip() + " " + last.province.full_name
         return Org(_capitalize(name), kind, level, province.name, True, aliases)
 
+    bare_unit = _BARE_UNIT_END.search(name)
+    if bare_unit is not None:
+        # "Phòng Tham mưu Công an thành phố", "Ủy ban nhân dân xã": the unit word at the end
+        # says which of the article's places completes the name.
+        return _complete_bare_unit(name, bare_unit, head, kind, level, context, province, aliases)
+
     if head is None or head.local is None:
         return Org(name, kind, level, province.name if province else None, True, aliases)
 
-    bare_unit = _BARE_UNIT_END.search(name)
     if head.local in ("district", "commune"):
-        unit = context.units.get(head.local)
         rest = name[len(head.head):].strip()
-        has_name = (bool(UNIT_NAME.search(name)) or bool(rest[:1].isupper())) and not bare_unit
-        if has_name:
+        named = bool(UNIT_NAME.search(name)) or (head.head.endswith(("ủy", "đoàn")) and rest[:1].isupper())
+        if named:
             return Org(name, kind, level, _locality(context, province), True, aliases)
-        if unit and (bare_unit is None or unit.startswith(bare_unit.group(1).lower())):
-            completed = _complete_unit(name, head, unit, bare_unit)
+        unit = context.units.get(head.local)
+        if unit and head.head.endswith(("ủy", "đoàn")):
+            completed = _complete_unit(name, head, unit, None)
             return Org(completed, kind, level, _locality(context, province), True, aliases + (name,))
+        if unit:
+            return Org(f"{name} {unit}", kind, level, _locality(context, province), True, aliases + (name,))
         return Org(name, kind, level, None, False, aliases)
 
     # Province-level heads: the article's province supplies the place.
@@ -180,12 +192,30 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Option
     if head.local == "province_only" and target.kind != "tỉnh":
         return Org(name, kind, level, None, False, aliases)
     if head.local in ("city", "province_only"):
-        base = name[: bare_unit.start()].strip() if bare_unit else name
-        completed = f"{base} {_place_label(target)}"
+        completed = f"{name} {_place_label(target)}"
     else:
-        base = name[: bare_unit.start()].strip() if bare_unit else name
-        completed = f"{base} {target.full_name}"
+        completed = f"{name} {target.full_name}"
     return Org(completed, kind, level, target.name, True, aliases + (name,))
+
+
+def _complete_bare_unit(name: str, bare_unit: re.Match, head: Optional[Head], kind: str, level: Optional[str],
+                        context: PlaceContext, province: Optional[Province], aliases: tuple) -> Org:
+    word = bare_unit.group(1).lower()
+    base = name[: bare_unit.start()].strip()
+    unit_level = _UNIT_LEVEL[word]
+    if unit_level == "province":
+        target = context.province
+        if target is not None and (word == "tỉnh") == (target.kind == "tỉnh"):
+            if head is not None and head.local in ("city", "province_only") and base == head.head:
+                completed = f"{base} {_place_label(target)}"  # "Thành ủy thành phố" -> "Thành ủy Hải Phòng"
+            else:
+                completed = f"{base} {target.full_name}"
+            return Org(completed, kind, level, target.name, True, aliases + (name,))
+        return Org(name, kind, level, None, False, aliases)
+    unit = context.units.get(unit_level)
+    if unit and unit.startswith(word + " "):
+        return Org(f"{base} {unit}", kind, level, _locality(context, province), True, aliases + (name,))
+    return Org(name, kind, level, None, False, aliases)
 
 
 def _locality(context: PlaceContext, province: Optional[Province]) -> Optional[str]:

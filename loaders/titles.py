@@ -95,6 +95,23 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
 
 
 _WORD = re.compile(r"\S+")
+_PREVENTION = re.compile(r",\s*chống\b", re.I)
+# Bodies that other units belong to, when they follow the unit after a comma.
+_PARENT_ORG = re.compile(r",\s*(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|"
+                         r"Trường|Bệnh viện|Tập đoàn|Tổng công ty|Viện)\s")
+
+
+def _next_is_capitalized(text: str, pos: int, limit: int) -> bool:
+    """"Ủy ban Dân tộc Đỗ Văn Chiến", "Hội đồng Nhân dân": a word between capitalized ones."""
+    nxt = _WORD.match(text, _skip_space(text, pos))
+    return bool(nxt) and nxt.start() < limit and nxt.group(0)[:1].isupper() and not \
+        org_lexicon().stop_phrases.match(text, nxt.start())
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
 _CLOSE_PUNCT = ",;:.!?\"“”'’)]"
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -128,6 +145,12 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
                 i = i + 2
                 continue
             break
+        if ch == "," and text[max(0, i - 5):i].lower() == "phòng" and _PREVENTION.match(text, i):
+            i += 1  # "Phòng, chống tệ nạn xã hội"
+            continue
+        if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
+            i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to
+            continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break
         if words and lex.stop_phrases.match(text, i) and not text[i].isupper():
@@ -143,8 +166,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
         first = word[0]
         if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             pass
-        elif word.lower() not in lex.name_words:
-            break
+        elif word.lower() not in lex.name_words and not (words and _next_is_capitalized(text, match.end(), limit)):
+            break  # a lowercase word stays inside a name only before another capitalized word
         words += 1
         i = match.start() + len(word)
         end = i
@@ -193,7 +216,7 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
         org_words = None
         if form.org is None:
             org_start = end
-            if form.org_head:
+            if form.org_head and not re.match(rf"\s*{re.escape(form.org_head)}\b", text[end:], re.I):
                 head_at = text.lower().rfind(form.org_head.lower(), start, end)
                 org_start = head_at if head_at >= 0 else end
             words, org_end = scan_org_words(text, org_start, limit)
@@ -209,6 +232,11 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
         if not sep or sep.end() >= limit:
             break
         nxt = sep.end()
+        rank = lex.rank_at.match(text, nxt)
+        if rank:
+            after_rank = _SEPARATOR.match(text, rank.end())
+            if after_rank and match_title(text, after_rank.end()):
+                nxt = after_rank.end()
         m = lex.modifier_at.match(text, nxt)
         probe = m.end() if m else nxt
         if not match_title(text, probe):
