@@ -111,6 +111,8 @@ def _expand_short(org: Org, known: Counter) -> Org:
 
 def find_congresses(sentences: list[str], context: PlaceContext, title: Optional[str],
                     event_day: Optional[str]) -> list[CongressMention]:
+    if not any("Đại hội" in sentence for sentence in sentences):
+        return []
     known: Counter = Counter()
     for sentence in sentences:
         for _, org in party_orgs_in(sentence, context):

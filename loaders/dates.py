@@ -101,6 +101,7 @@ class DateMention:
 
 
 _OPENERS = "(“\"'[«"
+_DIGITS = "0123456789"
 
 
 @dataclass
@@ -118,7 +119,9 @@ class _Context:
 
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
     """Every date mention in the sentence, with its ISO value when it can be known."""
-    found = []
+    found: list[DateMention] = []
+    if not any(d in sentence for d in _DIGITS):  # ten substring tests beat a regex scan
+        return found
     for m in _CORE.finditer(sentence):
         ctx = _context(sentence, m.start())
         value = _value(m, ctx, sentence, article_date)

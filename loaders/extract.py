@@ -79,6 +79,9 @@ def cues() -> Cues:
     )
 
 
+_MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
+
+
 @dataclass
 class PersonMention:
     name: str
@@ -97,15 +100,26 @@ class ArticleReader:
     excluded: set[str]
     persons: list[str] = field(default_factory=list)
     held: list[HeldOffice] = field(default_factory=list)
+    _mentions: dict[str, list[PersonMention]] = field(default_factory=dict)
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
+        """Persons a sentence names (computed once per sentence: several stages ask)."""
+        cached = self._mentions.get(sentence)
+        if cached is None:
+            cached = self._mentions[sentence] = self._find_mentions(sentence)
+        return cached
+
+    def _find_mentions(self, sentence: str) -> list[PersonMention]:
         found = []
         for start, end, name in find_person_names(sentence):
             if is_historical_name(name) or fold(name) in self.excluded:
                 continue
             found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
+        if not self.persons or not _MAYBE_SHORT_REF.search(sentence):
+            found.sort(key=lambda m: m.start)
+            return [m for m in found if not _inside_parentheses(sentence, m.start)]
         for match in cues().short_ref.finditer(sentence):
             s, e = match.span(1)
             if any(a <= s < b for a, b in taken):
@@ -125,6 +139,8 @@ class ArticleReader:
 
     # -- statements ---------------------------------------------------------------------------
     def read(self, sentence: str) -> None:
+        if not title_lexicon().title_at.search(sentence):
+            return  # no title, no post (the cheap test that keeps extraction fast)
         mentions = self.person_mentions(sentence)
         boundary = 0
         career_at = _career_position(sentence)
@@ -249,6 +265,10 @@ def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
     i = 0
     while i < len(sentences):
         line = sentences[i]
+        if i + 1 >= len(sentences) or len(line) > 80 or not _starts_with_title(sentences[i + 1]):
+            out.append(line)
+            i += 1
+            continue
         mentions = reader.person_mentions(line)
         if len(mentions) == 1 and cues().gap.match(_ROW_LEAD.sub("", line[:mentions[0].start])) and \
                 not line[mentions[0].end:].strip(" .:"):
@@ -411,7 +431,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     for held in reader.held:
         held_persons.setdefault(held.person, []).append(held.title)
     attended = attendance(sentences, held_persons, reader) if (reported or event) else []
-    persons = list(dict.fromkeys(reader.persons))
+    persons = list(dict.fromkeys(reader.persons + [a.person for a in attended]))
     return Extraction(
         article=info,
         held_office=_dedupe(reader.held),

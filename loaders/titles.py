@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from loaders.lexicon import load_yaml
+from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.organizations import lexicon as org_lexicon
 
 
@@ -43,11 +43,6 @@ class Segment:
     end: int
 
 
-def _phrase_pattern(phrases: Sequence[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 @dataclass(frozen=True)
 class TitleLexicon:
     forms: dict[str, TitleForm]  # casefolded form -> TitleForm
@@ -71,12 +66,12 @@ def title_lexicon() -> TitleLexicon:
                                                          entry.get("implied_org"), bool(entry.get("party")),
                                                          bool(entry.get("strong"))))
     boundary_after = r"(?![\w])"
-    title_at = re.compile(rf"(?:{_phrase_pattern([f.form for f in forms.values()])}){boundary_after}", re.I)
+    title_at = re.compile(rf"(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}", re.I)
     strong = [f.form for f in forms.values() if f.strong]
-    strong_at = re.compile(rf"(?:{_phrase_pattern(strong)}){boundary_after}")
+    strong_at = re.compile(rf"(?:{phrase_pattern(strong, casefold=False)}){boundary_after}")
     modifiers = cues["former_modifiers"] + cues["acting_modifiers"] + cues["new_modifiers"]
-    modifier_at = re.compile(rf"({_phrase_pattern(modifiers)})\s+", re.I)
-    rank_at = re.compile(rf"(?:{_phrase_pattern(cues['ranks'] + cues['person_cues'])})(?![\w])")
+    modifier_at = re.compile(rf"({phrase_pattern(modifiers)})\s+", re.I)
+    rank_at = re.compile(rf"(?:{phrase_pattern(cues['ranks'] + cues['person_cues'], casefold=False)})(?![\w])")
     return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
                         frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at)

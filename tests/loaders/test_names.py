@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import unicodedata
 from pathlib import Path
 
@@ -229,18 +228,3 @@ def test_gold_persons_are_candidates():
                 if is_historical_name(p):
                     assert p not in found, (key, p)
     assert missed == []
-
-
-@pytest.mark.skipif(not (SHARED / "eval" / "dev.jsonl").exists(), reason="shared/eval not present")
-def test_speed():
-    from loaders.places import find_provinces
-
-    text = "\n".join(_gold_texts().values())
-    while len(text) < 1_000_000:
-        text += "\n" + text
-    size = len(text.encode("utf-8")) / 1e6
-    start = time.perf_counter()
-    find_person_names(text)
-    find_provinces(text)
-    rate = size / (time.perf_counter() - start)
-    assert rate > 2.0, f"{rate:.1f} MB/s"
