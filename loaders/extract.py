@@ -371,7 +371,7 @@ def main_event(title: Optional[str], lead: list[str], date: Optional[str], repor
                context: PlaceContext) -> Optional[EventMention]:
     if reported_congress:
         return None
-    for text in ([title] if title else []) + lead[:1]:
+    for text in ([title] if title else []) + lead[:3]:
         for kind, pattern in cues().events.items():
             if kind == "congress":
                 continue
@@ -425,7 +425,7 @@ def extract_article(raw: RawArticle) -> Extraction:
                        locality=province.name if province else None, url=raw.url)
     congresses = find_congresses(sentences, context, clean.title, day or date)
     reported = any(c.reported for c in congresses)
-    lead = clean.paragraphs[:2]
+    lead = clean.paragraphs[:3]
     event = main_event(clean.title, lead, day or date, reported, context)
     held_persons: dict[str, list[str]] = {}
     for held in reader.held:
