@@ -72,7 +72,7 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
             line = _LEADING_JUNK.sub("", line)
         if i < LEAD_PARAGRAPHS:
             line = _strip_outlet_tag(line, out)
-        if _CREDIT_HINT.search(line):
+        if any(h in line for h in _CREDIT_HINTS):
             line = _strip_photo_credits(line, out)
         if line and not (paragraphs and line == paragraphs[-1]):
             paragraphs.append(line)
@@ -170,18 +170,29 @@ def _strip_outlet_tag(line: str, out: CleanArticle) -> str:
     return line[m.end():]
 
 
-_PAREN_CREDIT = re.compile(
-    rf"(?=[\s(])\s*\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)",
-    re.IGNORECASE,
+# Photo credits.  Lines are long and credits rare, so lines are first tested with
+# substring searches, and the patterns are then matched only at "(" and ":".
+_MARKERS = _LEX["photo_credit_markers"]
+
+
+def _credit_hints() -> tuple[str, ...]:
+    """Substrings every credit contains: its marker's end before ":", or "(" and its start."""
+    hints = set()
+    for marker in _MARKERS:
+        for end in (marker[-2:], marker[-2:].upper()):
+            hints |= {end + ":", end + " :"}
+        for head in (marker[:2], marker[:2].lower(), marker[:2].upper()):
+            hints |= {"(" + head, "( " + head}
+    return tuple(sorted(hints))
+
+
+_CREDIT_HINTS = _credit_hints()
+_PAREN_CREDIT = re.compile(  # matched at a "("
+    rf"\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)", re.IGNORECASE
 )
-_CREDIT = re.compile(
-    "(?=[" + "".join(sorted({c for e in _LEX["photo_credit_markers"] for c in (e[0].lower(), e[0].upper())})) + "])"
-    rf"(?:{_CREDIT_MARK})\s*:\s*",
-    re.IGNORECASE,
-)
+_MARKER_BEFORE_COLON = re.compile(rf"(?<!\w)(?:{_CREDIT_MARK})\s*$", re.IGNORECASE)
+MARKER_CHARS = max(map(len, _MARKERS)) + 2
 _CREDIT_AFTER = tuple('.!?…”")]')  # a credit follows a caption's end …
-# Every credit has "ảnh" before ":" or after "(": a fast test before the real patterns.
-_CREDIT_HINT = re.compile(r"(?=[ảẢ(])[ảẢ][nN][hH]\s*[:.)]|\(\s*(?:[ảẢ][nN][hH]|[nN]guồn|NGUỒN)")
 _TOKEN = re.compile(r"\S+")
 _VIET_SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
@@ -195,23 +206,36 @@ def _is_initial(word: str) -> bool:
 
 def _strip_photo_credits(line: str, out: CleanArticle) -> str:
     """Remove "Ảnh: Trí Dũng/TTXVN", "(Ảnh: SGGP)"; credited persons go to `bylines`."""
-    if "(" in line:
-        line = _PAREN_CREDIT.sub(lambda m: _credit_removed(m.group(), m.group("credit"), out), line)
+    cuts: list[tuple[int, int, str | None]] = []  # (start, end, the credit's words)
+    i = line.find("(")
+    while i >= 0:
+        m = _PAREN_CREDIT.match(line, i)
+        if m:
+            cuts.append((len(line[:i].rstrip()), m.end(), m.group("credit")))
+        i = line.find("(", m.end() if m else i + 1)
+    i = line.find(":")
+    while i >= 0:
+        m = _MARKER_BEFORE_COLON.search(line, max(0, i - MARKER_CHARS), i)
+        start = _credit_start(line, m.start()) if m else None
+        if start is not None and not any(a <= i < b for a, b, _ in cuts):
+            words = i + 1 + len(line[i + 1:]) - len(line[i + 1:].lstrip())
+            end = _credit_end(line, words)
+            if end is not None:
+                cuts.append((start, end, line[words:end]))
+                i = line.find(":", end)
+                continue
+        i = line.find(":", i + 1)
+    if not cuts:
+        return line
     pieces, pos = [], 0
-    for m in _CREDIT.finditer(line):
-        if m.start() < pos:
+    for start, end, credit in sorted(cuts):
+        if start < pos:
             continue
-        cut = _credit_start(line, m.start())
-        end = None if cut is None else _credit_end(line, m.end())
-        if end is None:
-            continue
-        _credit_removed(line[cut:end], line[m.end():end], out)
-        pieces.append(line[pos:cut].rstrip())
+        _credit_removed(line[start:end], credit, out)
+        pieces.append(line[pos:start].rstrip())
         pos = end
-    if pos:
-        pieces.append(line[pos:].lstrip())
-        line = " ".join(p for p in pieces if p)
-    return line.strip()
+    pieces.append(line[pos:].lstrip())
+    return " ".join(p for p in pieces if p).strip()
 
 
 def _credit_start(line: str, marker: int) -> int | None:

@@ -43,6 +43,7 @@ class Cues:
     not_post_before: re.Pattern
     not_post_org: re.Pattern
     gap: re.Pattern  # what may stand between a title chain and the name it precedes
+    honorific_then: re.Pattern  # "Bác sĩ y khoa, " before a chain
     short_ref: re.Pattern  # "ông Hùng", "bà Hoài"
     appointment: re.Pattern
     start_before: re.Pattern
@@ -59,9 +60,10 @@ def cues() -> Cues:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
                       rf"({_alternation(link_status)})\s+", re.I)
-    ranks = _alternation(data["ranks"])
+    ranks = _alternation(data["ranks"] + data["honorifics"])
     person_cues = _alternation(data["person_cues"])
     gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
+    honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
     short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
     events = {kind: re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)") for kind, words in data["events"].items()}
@@ -72,7 +74,7 @@ def cues() -> Cues:
         career=re.compile(rf"(?:{_alternation(data['career_markers'])})", re.I),
         not_post_before=re.compile(rf"(?:{_alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
         not_post_org=re.compile(data["not_post_orgs"], re.I),
-        gap=gap, short_ref=short_ref,
+        gap=gap, honorific_then=honorific_then, short_ref=short_ref,
         appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
         events=events, presence=presence,
@@ -203,6 +205,9 @@ class ArticleReader:
     def _chain_after(self, sentence: str, name_end: int, limit: int) -> tuple[list[Segment], int, Optional[str]]:
         rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
         start = name_end + rest.end()
+        honorific = cues().honorific_then.match(sentence, start, limit)
+        if honorific:  # "…, Bác sĩ y khoa, Phó giám đốc Bệnh viện …"
+            start = honorific.end()
         segments, end = parse_chain(sentence, start, limit)
         if segments:
             return segments, end, None
@@ -302,7 +307,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
     bare: list[Optional[str]] = []
     # Units the chain names itself complete its bare ones ("Ủy viên Ban Chấp hành Đảng bộ
     # huyện, …, Chủ tịch Hội LHPN huyện Như Xuân").
-    context = context.with_units(" ".join(s.org_words for s in segments if s.org_words))
+    context = context.with_units(", ".join(s.org_words for s in segments if s.org_words))
     for segment in segments:
         if segment.fixed_org:
             orgs.append(Org(segment.fixed_org, "party_committee" if "Đảng" in segment.fixed_org or

@@ -93,7 +93,13 @@ _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
 _PARENT_ORG = re.compile(r",\s*(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|"
-                         r"Trường|Bệnh viện|Tập đoàn|Tổng công ty|Viện)\s")
+                         r"Trường|Bệnh viện|Tập đoàn|Tổng công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
+                         r"Ủy ban Thường vụ Quốc hội)\s")
+
+
+def _is_name_word(word: str, name_words: frozenset[str]) -> bool:
+    """"công chức-viên chức": each part of a hyphenated word counts."""
+    return all(part in name_words for part in word.lower().split("-") if part)
 
 
 def _next_is_capitalized(text: str, pos: int, limit: int) -> bool:
@@ -161,7 +167,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
         first = word[0]
         if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             pass
-        elif word.lower() not in lex.name_words and not (words and _next_is_capitalized(text, match.end(), limit)):
+        elif not _is_name_word(word, lex.name_words) and not (words and _next_is_capitalized(text, match.end(), limit)):
             break  # a lowercase word stays inside a name only before another capitalized word
         words += 1
         i = match.start() + len(word)
