@@ -72,8 +72,7 @@ def clean_article(text: str, title: str | None = None) -> CleanArticle:
             line = _LEADING_JUNK.sub("", line)
         if i < LEAD_PARAGRAPHS:
             line = _strip_outlet_tag(line, out)
-        if any(h in line for h in _CREDIT_HINTS):
-            line = _strip_photo_credits(line, out)
+        line = _strip_photo_credits(line, out)
         if line and not (paragraphs and line == paragraphs[-1]):
             paragraphs.append(line)
     _strip_final_bylines(paragraphs, out)
@@ -170,23 +169,11 @@ def _strip_outlet_tag(line: str, out: CleanArticle) -> str:
     return line[m.end():]
 
 
-# Photo credits.  Lines are long and credits rare, so lines are first tested with
+# Photo credits.  Lines are long and credits rare, so a line is first tested with
 # substring searches, and the patterns are then matched only at "(" and ":".
 _MARKERS = _LEX["photo_credit_markers"]
-
-
-def _credit_hints() -> tuple[str, ...]:
-    """Substrings every credit contains: its marker's end before ":", or "(" and its start."""
-    hints = set()
-    for marker in _MARKERS:
-        for end in (marker[-2:], marker[-2:].upper()):
-            hints |= {end + ":", end + " :"}
-        for head in (marker[:2], marker[:2].lower(), marker[:2].upper()):
-            hints |= {"(" + head, "( " + head}
-    return tuple(sorted(hints))
-
-
-_CREDIT_HINTS = _credit_hints()
+# Every credit without brackets has a marker's last letters before its ":".
+_COLON_HINTS = tuple(sorted({f"{end}{colon}" for m in _MARKERS for end in (m[-2:], m[-2:].upper()) for colon in (":", " :")}))
 _PAREN_CREDIT = re.compile(  # matched at a "("
     rf"\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)", re.IGNORECASE
 )
@@ -206,6 +193,9 @@ def _is_initial(word: str) -> bool:
 
 def _strip_photo_credits(line: str, out: CleanArticle) -> str:
     """Remove "Ảnh: Trí Dũng/TTXVN", "(Ảnh: SGGP)"; credited persons go to `bylines`."""
+    colon = any(h in line for h in _COLON_HINTS)
+    if not colon and "(" not in line:
+        return line
     cuts: list[tuple[int, int, str | None]] = []  # (start, end, the credit's words)
     i = line.find("(")
     while i >= 0:
@@ -213,7 +203,7 @@ def _strip_photo_credits(line: str, out: CleanArticle) -> str:
         if m:
             cuts.append((len(line[:i].rstrip()), m.end(), m.group("credit")))
         i = line.find("(", m.end() if m else i + 1)
-    i = line.find(":")
+    i = line.find(":") if colon else -1
     while i >= 0:
         m = _MARKER_BEFORE_COLON.search(line, max(0, i - MARKER_CHARS), i)
         start = _credit_start(line, m.start()) if m else None

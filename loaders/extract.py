@@ -331,7 +331,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             continue
         neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
         neighbour = neighbours[0] if neighbours else None
-        if bare[i] and neighbour is not None and neighbour.kind != "party_committee":
+        if bare[i] and neighbour is not None and neighbour.kind not in ("party_committee", "department"):
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))
         elif segment.party and not bare[i] and neighbour is not None:
             resolved.append(party_committee_of(neighbour))

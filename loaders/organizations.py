@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from loaders.lexicon import load_yaml
+from loaders.names import UPPER
 from loaders.places import Province, find_provinces
 from loaders.statements import Org
 
@@ -23,8 +24,7 @@ _UNIT_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commun
 _PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", "huyện": "Huyện ủy {}", "quận": "Quận ủy {}",
                   "thị xã": "Thị ủy {}", "xã": "Đảng ủy xã {}", "phường": "Đảng ủy phường {}",
                   "thị trấn": "Đảng ủy thị trấn {}"}
-_UPPER = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯẠ-Ỹ"
-_NAME_WORD = rf"[{_UPPER}0-9][\w'’-]*"
+_NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 # "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
 UNIT_NAME = re.compile(rf"\b({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
 _BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)

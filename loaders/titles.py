@@ -171,9 +171,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tupl
             break  # a lowercase word stays inside a name only before another capitalized word
         words += 1
         i = match.start() + len(word)
-        end = i
-        if match.end() != i:  # punctuation glued to the word ends the name
-            break
+        end = i  # punctuation glued to the word is judged at the top of the loop
     phrase = text[pos:end]
     # Trailing connectors belong to what follows, not to the name.
     trimmed = re.sub(r"(?:\s+(?:và|các|của|cùng|với))+$", "", phrase)
