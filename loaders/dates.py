@@ -57,6 +57,7 @@ _DAY_WORD = "ngày"  # the one cue that also names a document's date
 MAX_CUE_WORDS = max(len(p.split()) for p in _CUES)
 MAX_REL_WORDS = max(len(p.split()) for p in _RELATIONAL)
 MAX_DOC_WORDS = max(len(p.split()) for p in _DOCUMENT_WORDS)
+MAX_CONTEXT_WORDS = 1 + MAX_CUE_WORDS + MAX_REL_WORDS + MAX_DOC_WORDS
 
 _MONTH_WORD = _words("month")
 _YEAR_WORD = _words("year")
@@ -66,7 +67,7 @@ _R_YEAR = r"(?![\d/]|[.,]\d|\s?-\s?\d)"  # and not a term "2020 - 2025"
 # Every form starts with a digit so the scan jumps from digit to digit; the words
 # before the number ("Sáng", "ngày", "tháng", "từ", "(") are read by _context().
 _CORE = re.compile(
-    r"(?=\d)"
+    r"(?=[0-9])"
     + _L
     + "(?:"
     # a range of days: "14 -15/5", "15 - 18/4/2017" (the first day counts)
@@ -101,6 +102,7 @@ class DateMention:
 
 
 _OPENERS = "(“\"'[«"
+CONTEXT_CHARS = 40  # enough for "kể từ sáng nay (" before a number
 _DIGITS = "0123456789"
 
 
@@ -139,40 +141,42 @@ def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
 def _context(text: str, pos: int) -> _Context:
     """Read the words before a number backwards: "(", "tháng"/"năm", a cue, "từ"…."""
     ctx = _Context()
-    words: list[tuple[str, int]] = []  # (word, start), nearest first
-    i = pos
-    while len(words) < MAX_CUE_WORDS + MAX_REL_WORDS + 1 and i > 0:
-        while i > 0 and text[i - 1] == " ":
-            i -= 1
-        if not words and i > 0 and text[i - 1] == "(" and not ctx.paren:
-            ctx.paren = True
-            i -= 1
-            continue
-        start = text.rfind(" ", 0, i) + 1
-        word = text[start:i].lstrip(_OPENERS)
-        if not word:
+    lo = max(0, pos - CONTEXT_CHARS)
+    before = text[lo:pos].rstrip(" ")
+    if before.endswith("("):
+        ctx.paren = True
+        before = before[:-1].rstrip(" ")
+    parts = before.split(" ")
+    if lo and parts:
+        parts.pop(0)  # may be cut off by the window
+    words: list[tuple[str, str, int]] = []  # (word, lowercased, start), nearest first
+    end = lo + len(before)
+    for word in reversed(parts[-MAX_CONTEXT_WORDS:]):
+        core = word.lstrip(_OPENERS)
+        if not core:
             break
-        words.append((word, i - len(word)))
-        if len(word) < i - start:
+        words.append((core, core.lower(), end - len(core)))
+        if len(core) < len(word):
             break  # "(Sáng 5/7)": nothing before the bracket belongs to the date
-        i = start
+        end -= len(word) + 1
     k = 0
-    if k < len(words) and words[k][0].lower() in _UNITS:
-        ctx.unit, ctx.unit_start = words[k]
-        k += 1
+    if words and words[0][1] in _UNITS:
+        ctx.unit, _, ctx.unit_start = words[0]
+        k = 1
     for n in range(min(MAX_CUE_WORDS, len(words) - k), 0, -1):
-        phrase = " ".join(w for w, _ in reversed(words[k:k + n]))
-        if phrase.lower().rstrip(",") in _CUES:
-            ctx.cue, ctx.cue_start = phrase, words[k + n - 1][1]
+        phrase = " ".join(w[1] for w in reversed(words[k:k + n]))
+        if phrase.rstrip(",") in _CUES:
+            ctx.cue_start = words[k + n - 1][2]
+            ctx.cue = text[ctx.cue_start:words[k][2] + len(words[k][0])]
             k += n
             break
     for n in range(min(MAX_REL_WORDS, len(words) - k), 0, -1):
-        phrase = " ".join(w for w, _ in reversed(words[k:k + n])).lower()
+        phrase = " ".join(w[1] for w in reversed(words[k:k + n]))
         if phrase in _RELATIONAL:
             ctx.rel = phrase
             k += n
             break
-    ctx.words = tuple(w.lower() for w, _ in words[k:])
+    ctx.words = tuple(w[1] for w in words[k:])
     return ctx
 
 
@@ -279,13 +283,29 @@ def _with_inferred_year(m: int, d: int | None, article_date: str | None) -> str 
 LEAD_PARAGRAPHS = 2
 LEAD_CHARS = 400  # the lead's event is dated early; a one-line body is not all "lead"
 # "Quyết định số 469-QĐNS/TW ngày 21/3/2017": the date of a document, not of the event.
-_DOCUMENT_REF = re.compile(
-    rf"(?:\d+\s*[-/]\s*[^\W\d_]{{2,}}[\w/-]*|(?:{_words('document_words')})\s*\d[\w/-]*)\s*$",
-    re.IGNORECASE,
-)
-# "ngày" dates the event when it opens a clause ("…, ngày 11-7, Đại hội…", "Trong 2 ngày
-# 14-15/5", "vào ngày 5/7"), not in "thành lập ngày 27/1/1994" or "sinh ngày 23/11/1966".
-_CLAUSE_BEFORE = re.compile(rf"(?:^|[,;:(\-.]|\d|(?<!\w)(?:{_words('relational')}))\s*$", re.IGNORECASE)
+_DOCUMENT_NUMBER = re.compile(r"\d+[-/]\S*[^\W\d_]\S*")
+_CLAUSE_END = tuple(",;:(-.")
+
+
+def _dates_a_document(before: str) -> bool:
+    """Whether the words before a date ("… số 469-QĐNS/TW ngày") name a document."""
+    words = before.split()
+    if not words:
+        return False
+    if _DOCUMENT_NUMBER.fullmatch(words[-1]):
+        return True
+    return words[-1].isdigit() and any(
+        " ".join(words[-1 - n:-1]).lower() in _DOCUMENT_WORDS for n in range(1, MAX_DOC_WORDS + 1)
+    )
+
+
+def _opens_clause(before: str) -> bool:
+    """"…, ngày 11-7", "Trong 2 ngày 14-15/5", "vào ngày 5/7" but not "thành lập ngày 27/1/1994"."""
+    before = before.rstrip()
+    if not before or before.endswith(_CLAUSE_END) or before[-1].isdigit():
+        return True
+    words = before.split()
+    return any(" ".join(words[-n:]).lower() in _RELATIONAL for n in range(1, MAX_REL_WORDS + 1))
 
 
 def event_date(paragraphs: list[str], article_date: str | None) -> str | None:
@@ -305,9 +325,9 @@ def _lead_event_mentions(paragraphs: list[str], article_date: str | None) -> Ite
             if cue not in _TIME_OF_DAY:
                 continue
             before = lead[max(0, mention.start - 40):mention.start]
-            if _DOCUMENT_REF.search(before):
+            if _dates_a_document(before):
                 continue
-            if cue == _DAY_WORD and not _CLAUSE_BEFORE.search(before):
+            if cue == _DAY_WORD and not _opens_clause(before):
                 continue
             yield mention
 

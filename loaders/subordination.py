@@ -1,21 +1,24 @@
-"""Subordination, only where an article states it: "Đảng bộ khối các cơ quan thành
-phố … là Đảng bộ cấp trên cơ sở trực thuộc Thành ủy", "với vị trí là cấp ủy trực
-thuộc tỉnh, … Đảng ủy Khối các Cơ quan tỉnh …".
+"""Subordination, only where an article states it: "Xí nghiệp Cơ khí hàng hải 131
+thuộc Công ty Bảo đảm an toàn hàng hải I", "Đảng bộ khối các cơ quan thành phố … là
+Đảng bộ cấp trên cơ sở trực thuộc Thành ủy", "với vị trí là cấp ủy trực thuộc tỉnh,
+… Đảng ủy Khối các Cơ quan tỉnh …".
 
-The parent is what follows "trực thuộc" ("tỉnh" alone means the province's party
-committee); the child is the sentence's named party organization.  Plural subjects
-("các cấp ủy cơ sở trực thuộc Đảng ủy Khối", "64 chi, đảng bộ trực thuộc") state
-no single relation and are skipped.
+The parent is what follows "(trực) thuộc" ("tỉnh" alone means the province's party
+committee).  The child is the organization named right before it, or, for a party
+parent, the sentence's named party organization.  Plural subjects ("các cấp ủy cơ
+sở trực thuộc Đảng ủy Khối", "64 chi, đảng bộ trực thuộc") state no single relation
+and are skipped.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from loaders.congresses import party_orgs_in
-from loaders.organizations import PlaceContext, canonical_org
+from loaders.organizations import PlaceContext, canonical_org, lexicon
 from loaders.statements import Org, Subordination
-from loaders.titles import scan_org_words
+from loaders.titles import scan_org_words, title_lexicon
 
 _UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)
@@ -26,14 +29,44 @@ _PARENT_START = re.compile(r"(?:Ban Chấp hành |Đảng bộ |Đảng ủy |Th
 
 
 def _parent(sentence: str, pos: int, context: PlaceContext) -> Optional[Org]:
-    if not _PARENT_START.match(sentence, pos):
+    if not (_PARENT_START.match(sentence, pos) or sentence[pos:pos + 1].isupper()):
         return None
     words, _ = scan_org_words(sentence, pos, len(sentence))
     bare = _UNIT_PARENT.get(words.strip().lower())
-    org = canonical_org(bare or words, context)
-    if org is None or org.kind != "party_committee":
+    if not bare and len(words.split()) < 2:
         return None
-    return org
+    return canonical_org(bare or words, context)
+
+
+def _adjacent_child(sentence: str, pos: int) -> Optional[str]:
+    """The name that ends right before "thuộc": walk back over capitalized words and
+    the words names are made of, to a separator or another word."""
+    name_words = lexicon().name_words
+    words = sentence[:pos].split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(",;:")
+        if bare != word and taken or word in ("-", "–"):
+            break
+        if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in name_words:
+            taken.append(bare)
+        else:
+            break
+    taken.reverse()
+    while taken and not taken[0][:1].isupper():
+        taken.pop(0)
+    name = " ".join(taken)
+    if len(taken) < 2 or taken[0].casefold() in _post_words():
+        return None  # "Trưởng một tiểu ban thuộc …" names a post, not a unit
+    return name
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> frozenset[str]:
+    """Words that begin titles but never organizations ("Trưởng", "Phó", "Giám")."""
+    titles = {form.split()[0].casefold() for form in title_lexicon().forms}
+    heads = {head.head.split()[0].casefold() for head in lexicon().heads}
+    return frozenset(titles - heads)
 
 
 def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subordination]:
@@ -47,11 +80,14 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
             parent = _parent(sentence, match.end(), context)
             if parent is None:
                 continue
-            children = [o for _, o in party_orgs_in(sentence, context)
-                        if o.name != parent.name and not parent.name.startswith(o.name)]
-            if not children:
+            adjacent = _adjacent_child(sentence, match.start())
+            child = canonical_org(adjacent, context) if adjacent else None
+            if child is None and parent.kind == "party_committee":
+                children = [o for _, o in party_orgs_in(sentence, context)
+                            if o.name != parent.name and not parent.name.startswith(o.name)]
+                child = children[0] if children else None
+            if child is None or child.name == parent.name or child.kind == "other" and parent.kind == "party_committee":
                 continue
-            child = children[0]
             key = (child.name, parent.name)
             if key not in seen:
                 seen.add(key)
