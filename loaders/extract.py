@@ -20,7 +20,7 @@ from loaders.html import html_to_article
 from loaders.lexicon import load_yaml
 from loaders.names import find_person_names, is_historical_name, load_surnames
 from loaders.normalize import fold, normalize_text
-from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word,
+from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                    party_committee_inside, party_committee_of, unit_of_context)
 from loaders.places import article_locality
 from loaders.read import RawArticle
@@ -326,6 +326,8 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             bare.append(None)
     resolved: list[Optional[Org]] = []
     for i, (segment, org) in enumerate(zip(segments, orgs)):
+        if org is not None and segment.party and is_place_name(org.name):
+            org = party_committee_of(org)  # "Bí thư Thành phố Hồ Chí Minh": the city's committee
         if org is not None:
             resolved.append(org)
             continue

@@ -249,10 +249,28 @@ def unit_of_context(word: str, context: PlaceContext) -> Optional[Org]:
     return None
 
 
+def is_place_name(name: str) -> bool:
+    """"Thành phố Hồ Chí Minh", "tỉnh Quảng Ninh", "huyện Tuy Đức": a place, not a body."""
+    mentions = find_provinces(name)
+    if mentions and mentions[0].start == 0 and mentions[-1].end == len(name):
+        return True
+    match = UNIT_NAME.fullmatch(name[:1].lower() + name[1:])
+    return match is not None
+
+
 def party_committee_of(org: Org) -> Optional[Org]:
     """The party committee of the unit an organization belongs to: the organization a
     bare "Bí thư" means in "Bí thư, Chủ tịch UBND huyện Tuy Đức"."""
-    for match in reversed(list(UNIT_NAME.finditer(org.name))):
+    if is_place_name(org.name):
+        mentions = find_provinces(org.name)
+        if mentions and not UNIT_NAME.search(org.name[:1].lower() + org.name[1:], mentions[-1].end):
+            province = mentions[-1].province
+            if not re.search(r"\b(?:huyện|quận|xã|phường|thị xã|thị trấn)\s", org.name, re.I):
+                template = "Tỉnh ủy {}" if province.kind == "tỉnh" else "Thành ủy {}"
+                return Org(template.format(_place_label(province)), "party_committee", "province", province.name,
+                           True)
+    lowered = org.name[:1].lower() + org.name[1:]
+    for match in reversed(list(UNIT_NAME.finditer(lowered))):
         word = match.group(1).lower()
         template = _PARTY_OF_UNIT.get(word)
         if template:
