@@ -47,6 +47,7 @@ class Cues:
     short_ref: re.Pattern  # "ông Hùng", "bà Hoài"
     appointment: re.Pattern
     start_before: re.Pattern
+    past: re.Pattern  # a sentence about the time before the article's news
     events: dict[str, re.Pattern]
     presence: list[tuple[str, re.Pattern]]
 
@@ -76,6 +77,7 @@ def cues() -> Cues:
         not_post_org=re.compile(data["not_post_orgs"], re.I),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
         appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
+        past=re.compile(rf"\s*(?:{_alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
         events=events, presence=presence,
     )
@@ -165,10 +167,17 @@ class ArticleReader:
                 after, after_end = [], mention.end
             boundary = max(mention.end, after_end)
             start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
+            past = bool(cues().past.match(sentence))
             for segments, status_hint in ((before, None), (after, link_status)):
                 if not segments:
                     continue
-                self._add(mention.name, segments, sentence, status_hint, start_verb and segments is after,
+                if past and status_hint in (None, "current"):
+                    status_hint = "end"  # "Trước đó, ông Súy là Tổng giám đốc …": left for the reported post
+                # "bầu đồng chí X làm Bí thư": the verb before the name starts the post the link
+                # verb names; an apposition ("bổ nhiệm … đối với bà X, Bí thư Huyện đoàn") is her
+                # present post.
+                starts = start_verb and segments is after and link_status is not None
+                self._add(mention.name, segments, sentence, status_hint, starts,
                           career_at is not None and segments[0].start > career_at)
         self._appointments(sentence, mentions)
 

@@ -226,6 +226,10 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             org_words = words or None
             end = max(end, org_end)
         segments.append(Segment(title, org_words, form.org, form.party, former, new, start, end))
+        if org_words or form.org:
+            # "nguyên Bí thư, Chủ tịch UBND huyện" share one organization and both ended;
+            # after a title with its own organization, "nguyên" no longer applies.
+            former = False
         chain_end = end
         sep = _SEPARATOR.match(text, end) or _SPACE.match(text, end)  # a missing comma: "Bí thư Đảng ủy Giám đốc …"
         if not sep or sep.end() >= limit:
