@@ -58,6 +58,12 @@ MAX_CUE_WORDS = max(len(p.split()) for p in _CUES)
 MAX_REL_WORDS = max(len(p.split()) for p in _RELATIONAL)
 MAX_DOC_WORDS = max(len(p.split()) for p in _DOCUMENT_WORDS)
 MAX_CONTEXT_WORDS = 1 + MAX_CUE_WORDS + MAX_REL_WORDS + MAX_DOC_WORDS
+_CUE_ENDS = frozenset(p.split()[-1] for p in _CUES)  # a cue's last word comes first backwards
+_REL_ENDS = frozenset(p.split()[-1] for p in _RELATIONAL)
+# Any word of those phrases: a number after another word has no context to read.
+_CONTEXT_WORDS = frozenset(
+    w.rstrip(",") for p in _UNITS | _CUES | _RELATIONAL | _DOCUMENT_WORDS for w in p.split()
+)
 
 _MONTH_WORD = _words("month")
 _YEAR_WORD = _words("year")
@@ -103,10 +109,10 @@ class DateMention:
 
 _OPENERS = "(“\"'[«"
 CONTEXT_CHARS = 40  # enough for "kể từ sáng nay (" before a number
-_DIGITS = "0123456789"
+_DIGIT = re.compile("[0-9]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Context:
     """The words right before a number."""
 
@@ -122,7 +128,7 @@ class _Context:
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
     """Every date mention in the sentence, with its ISO value when it can be known."""
     found: list[DateMention] = []
-    if not any(d in sentence for d in _DIGITS):  # ten substring tests beat a regex scan
+    if not _DIGIT.search(sentence):
         return found
     for m in _CORE.finditer(sentence):
         ctx = _context(sentence, m.start())
@@ -140,9 +146,12 @@ def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
 
 def _context(text: str, pos: int) -> _Context:
     """Read the words before a number backwards: "(", "tháng"/"năm", a cue, "từ"…."""
-    ctx = _Context()
     lo = max(0, pos - CONTEXT_CHARS)
     before = text[lo:pos].rstrip(" ")
+    last = before[before.rfind(" ") + 1:].lstrip(_OPENERS).rstrip(",").lower()
+    if last not in _CONTEXT_WORDS and not before.endswith("("):
+        return _Context(words=(last,))  # the common case: "có 1/3", "đạt 2017"
+    ctx = _Context()
     if before.endswith("("):
         ctx.paren = True
         before = before[:-1].rstrip(" ")
@@ -163,21 +172,27 @@ def _context(text: str, pos: int) -> _Context:
     if words and words[0][1] in _UNITS:
         ctx.unit, _, ctx.unit_start = words[0]
         k = 1
-    for n in range(min(MAX_CUE_WORDS, len(words) - k), 0, -1):
-        phrase = " ".join(w[1] for w in reversed(words[k:k + n]))
-        if phrase.rstrip(",") in _CUES:
-            ctx.cue_start = words[k + n - 1][2]
-            ctx.cue = text[ctx.cue_start:words[k][2] + len(words[k][0])]
-            k += n
-            break
-    for n in range(min(MAX_REL_WORDS, len(words) - k), 0, -1):
-        phrase = " ".join(w[1] for w in reversed(words[k:k + n]))
-        if phrase in _RELATIONAL:
-            ctx.rel = phrase
-            k += n
-            break
+    n = _phrase_at(words, k, _CUES, _CUE_ENDS, MAX_CUE_WORDS)
+    if n:
+        ctx.cue_start = words[k + n - 1][2]
+        ctx.cue = text[ctx.cue_start:words[k][2] + len(words[k][0])]
+        k += n
+    n = _phrase_at(words, k, _RELATIONAL, _REL_ENDS, MAX_REL_WORDS)
+    if n:
+        ctx.rel = " ".join(w[1] for w in reversed(words[k:k + n]))
+        k += n
     ctx.words = tuple(w[1] for w in words[k:])
     return ctx
+
+
+def _phrase_at(words: list[tuple[str, str, int]], k: int, phrases, ends, most: int) -> int:
+    """How many words from words[k] backwards spell one of the phrases (0 if none)."""
+    if k >= len(words) or words[k][1].rstrip(",") not in ends:
+        return 0
+    for n in range(min(most, len(words) - k), 0, -1):
+        if " ".join(w[1] for w in reversed(words[k:k + n])).rstrip(",") in phrases:
+            return n
+    return 0
 
 
 def _value(m: re.Match, ctx: _Context, sentence: str, article_date: str | None) -> str | None | bool:

@@ -17,7 +17,7 @@ from loaders.cleanup import clean_article
 from loaders.congresses import find_congresses
 from loaders.dates import event_date, find_dates, parse_article_date
 from loaders.html import html_to_article
-from loaders.lexicon import load_yaml
+from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.names import find_person_names, is_historical_name, load_surnames
 from loaders.normalize import fold, normalize_text
 from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
@@ -28,7 +28,7 @@ from loaders.resolve import article_key
 from loaders.sentences import split_lines_and_sentences
 from loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from loaders.subordination import find_subordination
-from loaders.titles import Segment, parse_chain, title_lexicon
+from loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
 
 
 def _alternation(phrases) -> str:
@@ -67,8 +67,9 @@ def cues() -> Cues:
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
     short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
-    events = {kind: re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)") for kind, words in data["events"].items()}
-    presence = [(role, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I))
+    events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words, casefold=False)})(?!\w)")
+              for kind, words in data["events"].items()}
+    presence = [(role, re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)", re.I))
                 for role, words in data["presence"].items()]
     return Cues(
         link=link, link_status=link_status,
@@ -143,7 +144,7 @@ class ArticleReader:
 
     # -- statements ---------------------------------------------------------------------------
     def read(self, sentence: str) -> None:
-        if not title_lexicon().title_at.search(sentence):
+        if not has_title(sentence):
             return  # no title, no post (the cheap test that keeps extraction fast)
         mentions = self.person_mentions(sentence)
         boundary = 0
@@ -185,26 +186,17 @@ class ArticleReader:
         """"… trải qua nhiều vị trí công tác như: giảng viên, Phó Trưởng khoa, …; Phó Bí
         thư Đảng ủy, Phó Giám đốc Học viện …": every title after the marker is the
         subject's, held before."""
-        lex = title_lexicon()
         pos = start
-        while True:
-            match = lex.title_at.search(sentence, pos)
-            if not match:
-                return
-            if match.start() > 0 and sentence[match.start() - 1].isalnum():
-                pos = match.end()
-                continue
-            segments, end = parse_chain(sentence, _modifier_start(sentence, pos, match.start()))
+        for title_start, title_end in find_titles(sentence, start):
+            if title_start < pos:
+                continue  # inside the chain just read
+            segments, end = parse_chain(sentence, _modifier_start(sentence, pos, title_start))
             if segments:
                 self._add(person, segments, sentence, "former", False, True)
-            pos = max(end, match.end())
+            pos = max(end, title_end)
 
     def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
-        lex = title_lexicon()
-        for match in lex.title_at.finditer(sentence, region_start, name_start):
-            start = match.start()
-            if start > region_start and sentence[start - 1].isalnum():
-                continue
+        for start, _ in find_titles(sentence, region_start, name_start):
             modifier_start = _modifier_start(sentence, region_start, start)
             segments, end = parse_chain(sentence, modifier_start, name_start)
             if segments and cues().gap.match(sentence[end:name_start]):

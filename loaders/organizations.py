@@ -27,6 +27,7 @@ _PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", 
 _NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 # "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
 UNIT_NAME = re.compile(rf"\b({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+_ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
 _BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)
 
 
@@ -94,6 +95,8 @@ class PlaceContext:
 
     def with_units(self, text: str) -> "PlaceContext":
         """This context, with the units named in `text` taking precedence."""
+        if not _ANY_UNIT_WORD.search(text):
+            return self
         named = PlaceContext.from_text(self.province, text).units
         return self if not named else PlaceContext(self.province, {**self.units, **named})
 

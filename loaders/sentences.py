@@ -15,6 +15,8 @@ from loaders.normalize import read_lexicon
 __all__ = ["split_sentences", "split_lines_and_sentences"]
 
 ABBREVIATIONS = frozenset(read_lexicon("sentence_abbreviations")["abbreviations"])
+# Words longer than this before a period are never abbreviations, initials or list numbers.
+MAX_SPECIAL_WORD = max(map(len, ABBREVIATIONS)) + 1  # +1 for an opening bracket
 QUOTE_SPAN_CHARS = 300  # a quotation up to this long is kept in one sentence
 BRACKET_SPAN_CHARS = 150
 
@@ -58,12 +60,12 @@ def _split_line(text: str) -> list[str]:
     spans = None  # quotations and brackets, found when first needed
     other = any(t in text for t in _OTHER_TERMINATORS)
     for m in (_CANDIDATE if other else _DOT_CANDIDATE).finditer(text):
-        cut = m.end("c")
+        cut = m.end(2)  # after the terminator and any closing quotes
         if cut <= start or not _is_boundary(text, m, start):
             continue
         if spans is None:
             spans = _spans(text)
-        if spans and _inside(spans, cut):
+        if spans[0] and _inside(spans, cut):
             continue
         piece = text[start:cut].strip()
         if piece:
@@ -92,16 +94,19 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
 
 
 def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
-    nxt = m.group("n")
+    terminator, _, space, nxt = m.groups()
     if nxt is not None and not (
         nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
-        or (nxt in _BULLETS and text[m.end("s") + 1:m.end("s") + 2] == " ")
+        or (nxt in _BULLETS and text[m.end(3) + 1:m.end(3) + 2] == " ")
     ):
         return False
-    if m.group("t") != ".":
+    if terminator != ".":
         return True  # "!", "?", "…", "./." end a sentence when the next one starts
-    word_start = text.rfind(" ", sentence_start, m.start()) + 1
-    word = text[max(word_start, sentence_start):m.start()].lstrip("(“\"‘'«[")
+    dot = m.start()
+    word_start = max(text.rfind(" ", sentence_start, dot) + 1, sentence_start)
+    if nxt is not None and dot - word_start > MAX_SPECIAL_WORD:
+        return True  # the common case: "… thành phố. Đồng chí …"
+    word = text[word_start:dot].lstrip("(“\"‘'«[")
     if word in ABBREVIATIONS:
         return False
     if nxt is None:  # glued: "đâu nhé.Chúc bạn" but not "www.Abc"

@@ -73,6 +73,8 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
     found: list[Subordination] = []
     seen = set()
     for sentence in sentences:
+        if "thuộc" not in sentence:
+            continue
         for match in _UNDER.finditer(sentence):
             lead_in = sentence[max(0, match.start() - 40):match.start()]
             if _PLURAL.search(lead_in):

@@ -53,6 +53,7 @@ class TitleLexicon:
     new: frozenset[str]
     strong_at: re.Pattern
     rank_at: re.Pattern
+    title_in_lowercase: re.Pattern  # the same forms, for searching lowercased text (3x faster than re.I)
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +73,28 @@ def title_lexicon() -> TitleLexicon:
     modifiers = cues["former_modifiers"] + cues["acting_modifiers"] + cues["new_modifiers"]
     modifier_at = re.compile(rf"({phrase_pattern(modifiers)})\s+", re.I)
     rank_at = re.compile(rf"(?:{phrase_pattern(cues['ranks'] + cues['person_cues'], casefold=False)})(?![\w])")
+    title_in_lowercase = re.compile(rf"(?<![\w])(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}")
     return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
-                        frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at)
+                        frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at,
+                        title_in_lowercase)
+
+
+def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
+    """(start, end) of every title form in text[start:end], at word boundaries."""
+    lex = title_lexicon()
+    end = len(text) if end is None else end
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lowercase is longer: search the slow way
+        return [m.span() for m in lex.title_at.finditer(text, start, end)
+                if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)]
+
+
+def has_title(text: str) -> bool:
+    lowered = text.lower()
+    return bool(title_lexicon().title_in_lowercase.search(lowered)) if len(lowered) == len(text) else \
+        bool(title_lexicon().title_at.search(text))
 
 
 def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
