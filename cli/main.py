@@ -5,38 +5,18 @@ error is one line on stderr and a non-zero exit, never a traceback.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
-from enum import Enum
 from typing import List, Optional
 
 import typer
-from typer.core import TyperGroup
 
-from cli.output import Format, print_rows
+from cli.errors import EXIT_ERROR, ErrorsAsOneLine
+from cli.output import Format, FormatOption, ParamOption, print_rows
 from graph.store import StoreError, default_db_path, open_store
 
-EXIT_ERROR = 1
 EXIT_SOME_SKIPPED = 3
-
-
-class ErrorsAsOneLine(TyperGroup):
-    """Turn the errors users can cause into one line on stderr and exit code 1."""
-
-    def invoke(self, ctx: typer.Context):
-        try:
-            return super().invoke(ctx)
-        except StoreError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except OSError as exc:
-            typer.echo(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
-            ctx.exit(130)
 
 
 app = typer.Typer(
@@ -70,8 +50,6 @@ def main(
     ctx.obj = Settings(db=db or default_db_path(), neo4j=neo4j)
 
 
-FormatOption = typer.Option(Format.table, "--format", "-f", help="Output as a table, one JSON array, or CSV.")
-ParamOption = typer.Option(None, "--param", "-p", metavar="NAME=VALUE", help="A query parameter (repeatable).")
 
 
 def parse_params(pairs: Optional[List[str]]) -> dict[str, str]:
@@ -211,43 +189,10 @@ def timeline(
     print_rows(result.columns, result.rows, fmt)
 
 
-export_app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
-                         help="Write what the graph holds to files.")
-app.add_typer(export_app, name="export")
+from cli import export, viz  # noqa: E402  (sub-apps register after the app exists)
 
-
-class FactsFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    json = "json"
-
-
-@export_app.command("facts")
-def export_facts(
-    ctx: typer.Context,
-    fmt: FactsFormat = typer.Option(FactsFormat.jsonl, "--format", "-f",
-                                    help="jsonl: one fact per line (what the evaluation reads); csv; json array."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE, not stdout."),
-) -> None:
-    """One row per statement: held_office, subordinate_to, congress, attended, each with source and evidence."""
-    from graph.export import ALL_COLUMNS, iter_facts
-
-    settings: Settings = ctx.obj
-    with settings.open(read_only=True) as store:
-        facts = list(iter_facts(store))
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if fmt is FactsFormat.jsonl:
-            for fact in facts:
-                out.write(json.dumps(fact, ensure_ascii=False) + "\n")
-        else:
-            rows = [[fact.get(c) for c in ALL_COLUMNS] for fact in facts]
-            print_rows(ALL_COLUMNS, rows, Format.csv if fmt is FactsFormat.csv else Format.json, out=out)
-    finally:
-        if output:
-            out.close()
-    if output:
-        typer.echo(f"wrote {len(facts)} facts to {output}", err=True)
+app.add_typer(export.app, name="export")
+app.add_typer(viz.app, name="viz")
 
 
 def run() -> None:

@@ -13,11 +13,18 @@ import sys
 from enum import Enum
 from typing import Any, Iterable, TextIO
 
+import typer
+
 
 class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+# Options every row-printing command shares.
+FormatOption = typer.Option(Format.table, "--format", "-f", help="Output as a table, one JSON array, or CSV.")
+ParamOption = typer.Option(None, "--param", "-p", metavar="NAME=VALUE", help="A query parameter (repeatable).")
 
 
 def _cell(value: Any, limit: int = 80) -> str:

@@ -1,0 +1,162 @@
+"""Tests for loaders.tenure.compute_tenure: the rules written in its docstring.
+
+Statements are (stated status, as-of date) pairs, as the seeds give them: Phạm Xuân
+Thanh "Bí thư Đảng ủy khối các cơ quan" on 2020-08-04 (seeds/000), Nguyễn Mạnh Cường
+"tái đắc cử Bí thư" on 2020-07-11 (seeds/003), Lê Tiến Châu "Bí thư Thành ủy" on
+2024-10-16 (seeds/001), Trần Đình Mạnh "nguyên Bí thư" (dev-02, undated).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.tenure import compute_tenure
+
+FIELDS = {"start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status"}
+
+
+def test_always_returns_every_field():
+    assert set(compute_tenure([("current", "2020-08-04")])) == FIELDS
+    assert set(compute_tenure([])) == FIELDS
+
+
+def test_no_statements_is_unknown_with_no_dates():
+    t = compute_tenure([])
+    assert t["status"] == "unknown"
+    assert all(t[f] is None for f in FIELDS - {"status"})
+
+
+# -- first_seen / last_seen --------------------------------------------------------------
+
+def test_first_and_last_seen_are_earliest_and_latest_dated_statements_in_any_order():
+    t = compute_tenure([("current", "2024-10-16"), ("current", "2019-01-26"), ("current", "2020-08-04")])
+    assert (t["first_seen"], t["last_seen"]) == ("2019-01-26", "2024-10-16")
+
+
+def test_undated_statements_do_not_count_as_seen():
+    t = compute_tenure([("current", None), ("current", "2020-08-04"), ("current", None)])
+    assert (t["first_seen"], t["last_seen"]) == ("2020-08-04", "2020-08-04")
+
+
+def test_partial_dates_of_one_precision_order_as_dates():
+    t = compute_tenure([("current", "2021"), ("current", "2019"), ("current", "2020")])
+    assert (t["first_seen"], t["last_seen"]) == ("2019", "2021")
+    t = compute_tenure([("current", "2020-11"), ("current", "2020-07"), ("current", "2021-01")])
+    assert (t["first_seen"], t["last_seen"]) == ("2020-07", "2021-01")
+
+
+def test_a_year_sorts_before_a_month_of_that_year():
+    t = compute_tenure([("current", "2020-07"), ("current", "2020")])
+    assert (t["first_seen"], t["last_seen"]) == ("2020", "2020-07")
+
+
+# -- start_date ----------------------------------------------------------------------------
+
+def test_start_is_the_stated_start_when_there_is_one():
+    # "tái đắc cử Bí thư …" (seeds/003), then attested later
+    t = compute_tenure([("start", "2020-07-11"), ("current", "2021-03-02")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "stated")
+
+
+def test_stated_start_wins_over_an_earlier_attestation():
+    t = compute_tenure([("current", "2019-01-26"), ("start", "2020-07-11"), ("current", "2024-10-16")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "stated")
+
+
+def test_earliest_of_several_stated_starts():
+    t = compute_tenure([("start", "2020-07-11"), ("start", "2015-07-10")])
+    assert (t["start_date"], t["start_basis"]) == ("2015-07-10", "stated")
+
+
+def test_without_a_stated_start_the_earliest_attestation_is_the_start():
+    t = compute_tenure([("current", "2024-10-16"), ("current", "2020-08-04")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-08-04", "attested")
+
+
+def test_partial_date_start():
+    t = compute_tenure([("start", "2020-07"), ("current", "2020-08-04")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07", "stated")
+    t = compute_tenure([("current", "2021"), ("current", "2020")])
+    assert (t["start_date"], t["start_basis"]) == ("2020", "attested")
+
+
+def test_undated_start_gives_no_start_date():
+    t = compute_tenure([("start", None)])
+    assert t["start_date"] is None and t["start_basis"] is None
+
+
+# -- end_date ------------------------------------------------------------------------------
+
+def test_stated_end():
+    t = compute_tenure([("current", "2019-01-26"), ("end", "2020-07-11")])
+    assert (t["end_date"], t["end_basis"], t["status"]) == ("2020-07-11", "stated", "ended")
+
+
+def test_latest_of_several_stated_ends():
+    t = compute_tenure([("end", "2018"), ("end", "2020-03"), ("current", "2017")])
+    assert (t["end_date"], t["end_basis"]) == ("2020-03", "stated")
+
+
+def test_former_statement_infers_an_end():
+    # "nguyên Bí thư …" said on 2024-10-16 of a post attested in 2020
+    t = compute_tenure([("current", "2020-08-04"), ("former", "2024-10-16")])
+    assert (t["end_date"], t["end_basis"], t["status"]) == ("2024-10-16", "inferred", "ended")
+
+
+def test_the_earliest_former_statement_bounds_the_end():
+    t = compute_tenure([("former", "2021"), ("former", "2019")])
+    assert (t["end_date"], t["end_basis"]) == ("2019", "inferred")
+
+
+def test_stated_end_wins_over_a_former_statement():
+    t = compute_tenure([("former", "2024"), ("end", "2020-03"), ("current", "2019")])
+    assert (t["end_date"], t["end_basis"]) == ("2020-03", "stated")
+
+
+def test_a_later_holding_statement_cancels_the_end():
+    # left the post, then holds it again
+    t = compute_tenure([("current", "2015"), ("end", "2016-05"), ("start", "2020-07-11")])
+    assert t["end_date"] is None and t["end_basis"] is None
+    assert t["status"] == "current"
+
+
+def test_a_later_current_statement_cancels_an_inferred_end():
+    t = compute_tenure([("former", "2019-01-26"), ("current", "2024-10-16")])
+    assert t["end_date"] is None and t["status"] == "current"
+
+
+def test_an_earlier_holding_statement_does_not_cancel_the_end():
+    t = compute_tenure([("current", "2024-10-16"), ("start", "2020-07-11"), ("end", "2025-01")])
+    assert (t["end_date"], t["status"]) == ("2025-01", "ended")
+
+
+# -- status --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("statements", [
+    [("current", "2024-10-16")],
+    [("start", "2020-07-11")],
+    [("current", "2019-01-26"), ("start", "2020-07-11")],
+])
+def test_current_when_the_latest_statement_holds_or_starts(statements):
+    t = compute_tenure(statements)
+    assert t["status"] == "current" and t["end_date"] is None
+
+
+def test_undated_former_is_ended_without_a_date():
+    # "ông Trần Đình Mạnh, nguyên Bí thư, Chủ tịch UBND huyện Tuy Đức" (dev-02 has no date)
+    t = compute_tenure([("former", None)])
+    assert t["status"] == "ended" and t["end_date"] is None and t["end_basis"] is None
+
+
+def test_undated_end_is_ended():
+    assert compute_tenure([("end", None)])["status"] == "ended"
+
+
+def test_undated_current_is_current():
+    t = compute_tenure([("current", None)])
+    assert t["status"] == "current" and t["start_date"] is None
+
+
+def test_statement_order_does_not_matter():
+    statements = [("current", "2019-01-26"), ("start", "2020-07-11"), ("former", "2024"), ("current", "2020-08-04")]
+    assert compute_tenure(statements) == compute_tenure(list(reversed(statements)))
