@@ -143,18 +143,14 @@ def recipe(
     fmt: Format = FormatOption,
 ) -> None:
     """Run a ready-made query by name (`orggraph recipe list` shows them and their parameters)."""
-    from queries import load_recipes, run_recipe
+    from queries import load_recipes
 
     if name == "list":
         rows = [[r.name, r.description, ", ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})"
                                                   for p in r.params)] for r in load_recipes().values()]
         print_rows(["recipe", "description", "parameters"], rows, fmt)
         return
-    settings: Settings = ctx.obj
-    params = parse_params(param)
-    with settings.open(read_only=True) as store:
-        result = run_recipe(store, name, params)
-    print_rows(result.columns, result.rows, fmt)
+    _recipe(ctx, name, parse_params(param), fmt)
 
 
 @app.command("who-held")
@@ -165,12 +161,52 @@ def who_held(
     on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Only who held it on this ISO date."),
     fmt: Format = FormatOption,
 ) -> None:
-    """Who held a post, with the tenure and the sentence that says so."""
+    """Who held a post, with the tenure and the sentence that says so.
+
+    With --on, a `note` says when the answer rests on inference (the holder was last
+    attested before the date) or on conflicting attestations.
+    """
     from queries import run_recipe
+    from queries.answers import who_held_notes
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
         result = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": on})
+    result = who_held_notes(result, on)
+    print_rows(result.columns, result.rows, fmt)
+    if on and not result.rows:
+        typer.echo(f"no holder known on {on}; `orggraph succession \"{title}\" \"{organization}\"` lists "
+                   "every known holder", err=True)
+
+
+@app.command()
+def succession(
+    ctx: typer.Context,
+    title: str = typer.Argument(..., help="The title, e.g. \"Bí thư\"."),
+    organization: str = typer.Argument(..., help="The organization, e.g. \"Khối các cơ quan thành phố Hải Phòng\"."),
+    fmt: Format = FormatOption,
+) -> None:
+    """The holders of a post in order, with tenures and whom each replaced."""
+    _recipe(ctx, "succession", {"title": title, "organization": organization}, fmt)
+
+
+@app.command()
+def roster(
+    ctx: typer.Context,
+    organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Only posts held on this ISO date."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Everyone holding a post in an organization (on a date)."""
+    _recipe(ctx, "holders", {"organization": organization, "date": on}, fmt)
+
+
+def _recipe(ctx: typer.Context, name: str, params: dict, fmt: Format) -> None:
+    from queries import run_recipe
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        result = run_recipe(store, name, params)
     print_rows(result.columns, result.rows, fmt)
 
 
@@ -181,12 +217,7 @@ def timeline(
     fmt: Format = FormatOption,
 ) -> None:
     """A person's posts in order, with dates and evidence."""
-    from queries import run_recipe
-
-    settings: Settings = ctx.obj
-    with settings.open(read_only=True) as store:
-        result = run_recipe(store, "timeline", {"person": person})
-    print_rows(result.columns, result.rows, fmt)
+    _recipe(ctx, "timeline", {"person": person}, fmt)
 
 
 from cli import export, viz  # noqa: E402  (sub-apps register after the app exists)

@@ -42,7 +42,8 @@ NODES: tuple[NodeLabel, ...] = (
          "founded": STRING, "dissolved": STRING},
         "a party committee, state body, front, ministry, enterprise…",
     ),
-    NodeLabel("Position", {**_COMMON, "title": STRING}, "a title at one organization, shared by successive holders"),
+    NodeLabel("Position", {**_COMMON, "title": STRING, "single_holder": BOOL},
+              "a title at one organization, shared by successive holders (`single_holder`: one holder at a time)"),
     NodeLabel(
         "Congress",
         {**_COMMON, "ordinal": INT, "term_start": INT, "term_end": INT, "start_date": STRING,
@@ -58,7 +59,9 @@ NODES: tuple[NodeLabel, ...] = (
 )
 
 # Statement arrays are aligned index by index: sources[i] (an Article key) said
-# evidence[i] with status stated_status[i] as of stated_as_of[i].
+# evidence[i] with status stated_status[i] as of stated_as_of[i], on basis
+# stated_basis[i] (elected, appointed, attested, stated), naming the congress that
+# elected the person in stated_congress[i] ("" when none).
 _PROVENANCE = {"sources": STRINGS, "evidence": STRINGS}
 
 RELATIONSHIPS: tuple[RelType, ...] = (
@@ -67,7 +70,9 @@ RELATIONSHIPS: tuple[RelType, ...] = (
         (("Person", "Position"),),
         {"start_date": STRING, "end_date": STRING, "start_basis": STRING, "end_basis": STRING,
          "first_seen": STRING, "last_seen": STRING, "status": STRING, "elected_at": STRING,
-         **_PROVENANCE, "stated_status": STRINGS, "stated_as_of": STRINGS},
+         "replaces": STRING, "replaced_by": STRING,
+         **_PROVENANCE, "stated_status": STRINGS, "stated_as_of": STRINGS, "stated_basis": STRINGS,
+         "stated_congress": STRINGS},
         "a person's tenure in a position, merged from every statement",
     ),
     RelType("OF", (("Position", "Organization"), ("Congress", "Organization"), ("Event", "Organization")),

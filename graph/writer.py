@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from graph.model import NODE_LABELS, REL_TYPES
 from graph.store import RelWrite, Store
 from loaders.resolve import GraphBatch
-from loaders.tenure import compute_tenure
+from loaders.tenure import FIELDS as TENURE_FIELDS
+from loaders.tenure import Holder, Statement, apply_succession, compute_tenure
 
 # Which relationship properties are overwritten and which accumulate across articles.
 _REL_PROPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "HELD_OFFICE": ((), ("sources", "evidence", "stated_status", "stated_as_of")),
+    "HELD_OFFICE": ((), ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")),
     "OF": ((), ()),
     "SUBORDINATE_TO": ((), ("sources", "evidence")),
     "ATTENDED": (("role",), ("sources", "evidence")),
     "MENTIONS": (("sentence", "reported"), ()),
 }
-_TENURE_FIELDS = ("start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status")
 
 
 @dataclass
@@ -53,7 +53,7 @@ def write_batch(store: Store, batch: GraphBatch) -> WriteOutcome:
                 rels += len(group)
         held = batch.rels.get("HELD_OFFICE", {})
         if held:
-            refresh_tenures(store, [(row["src"], row["dst"]) for row in held.values()])
+            refresh_tenures(store, [row["dst"] for row in held.values()])
     return WriteOutcome(written=True, nodes=nodes, relationships=rels)
 
 
@@ -74,20 +74,37 @@ def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, li
     return groups
 
 
-def refresh_tenures(store: Store, pairs: list[tuple[str, str]]) -> None:
-    """Recompute the tenure of each (person, position) from all its statements."""
+def refresh_tenures(store: Store, positions: list[str]) -> None:
+    """Recompute the tenures of every holder of these positions from all their
+    statements, then order the holders of single-holder posts (loaders/tenure.py)."""
     found = store.read(
-        "UNWIND $pairs AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
-        "RETURN p.key, x.key, h.stated_status, h.stated_as_of",
-        {"pairs": [{"src": s, "dst": d} for s, d in pairs]},
+        "UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {key: k}) "
+        "RETURN p.key, x.key, x.single_holder, h.stated_status, h.stated_as_of, h.stated_basis, h.stated_congress",
+        {"positions": sorted(set(positions))},
     ).rows
+    by_position: dict[tuple[str, bool], list[Holder]] = {}
+    for person, position, single, statuses, dates, bases, congresses in found:
+        count = len(statuses or [])
+        statements = [Statement(st, d, b, c) for st, d, b, c in zip(
+            statuses or [], dates or [], _padded(bases, count, "attested"), _padded(congresses, count, ""))]
+        holder = Holder(person, compute_tenure(statements))
+        by_position.setdefault((position, bool(single)), []).append(holder)
     updates = []
-    for person, position, statuses, dates in found:
-        tenure = compute_tenure(list(zip(statuses or [], dates or [])))
-        updates.append({"src": person, "dst": position, **{f: tenure.get(f) for f in _TENURE_FIELDS}})
+    for (position, single), holders in by_position.items():
+        if single:
+            apply_succession(holders)
+        for holder in holders:
+            updates.append({"src": holder.person, "dst": position,
+                            **{f: holder.tenure.get(f) for f in TENURE_FIELDS}})
     if updates:
-        sets = ", ".join(f"h.{f} = r.{f}" for f in _TENURE_FIELDS)
+        sets = ", ".join(f"h.{f} = r.{f}" for f in TENURE_FIELDS)
         store.write(
             "UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) SET " + sets,
             {"rows": updates},
         )
+
+
+def _padded(values: list | None, count: int, filler: str) -> list:
+    """Statements written before a property existed have shorter arrays."""
+    values = list(values or [])
+    return values + [filler] * (count - len(values))

@@ -48,6 +48,7 @@ class Cues:
     appointment: re.Pattern
     start_before: re.Pattern
     past: re.Pattern  # a sentence about the time before the article's news
+    elected: re.Pattern  # a start by election
     events: dict[str, re.Pattern]
     presence: list[tuple[str, re.Pattern]]
 
@@ -78,6 +79,7 @@ def cues() -> Cues:
         not_post_org=re.compile(data["not_post_orgs"], re.I),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
         appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
+        elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
         past=re.compile(rf"\s*(?:{_alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
         events=events, presence=presence,
@@ -249,8 +251,10 @@ class ArticleReader:
                 status = "start"
             else:
                 status = "current"
+            basis = ("elected" if cues().elected.search(sentence) else "appointed") if status == "start" else \
+                "stated" if status in ("end", "former") else "attested"
             self.held.append(HeldOffice(person, segment.title, org, status,
-                                        self._statement_date(sentence, status), sentence))
+                                        self._statement_date(sentence, status), sentence, basis))
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from loaders.normalize import fold
 from loaders.statements import Extraction, Org
+from loaders.titles import is_single_holder
 
 LEVEL_RANK = {"grassroots": 0, "commune": 1, "district": 2, "bloc": 3, "province": 4, "central": 5}
 
@@ -106,20 +107,27 @@ def to_batch(extraction: Extraction) -> GraphBatch:
         batch.rel("MENTIONS", art.key, key, "Organization", sentence=None, reported=None)
         return key
 
+    # The congress an article reports elects who it says was elected in its organization.
+    electing = {c.organization.name: congress_key(org_key(c.organization, art.key), c.ordinal)
+                for c in extraction.congresses if c.reported}
     for held in extraction.held_office:
         o = org_node(held.organization)
         pos = batch.node("Position", position_key(held.title, o), title=held.title,
-                         name=f"{held.title} {held.organization.name}", search=fold(held.title))
+                         name=f"{held.title} {held.organization.name}", search=fold(held.title),
+                         single_holder=is_single_holder(held.title, held.organization.name))
         batch.rel("OF", pos, o, "Organization", from_label="Position")
         batch.rel("MENTIONS", art.key, pos, "Position", sentence=None, reported=None)
-        row = batch.rel("HELD_OFFICE", persons[held.person], pos, "Position",
-                        sources=[], evidence=[], stated_status=[], stated_as_of=[])
+        row = batch.rel("HELD_OFFICE", persons[held.person], pos, "Position", sources=[], evidence=[],
+                        stated_status=[], stated_as_of=[], stated_basis=[], stated_congress=[])
         if held.sentence in row["evidence"] and held.status in row["stated_status"]:
             continue  # the same fact twice in one sentence (captions are often repeated)
         row["sources"].append(art.key)
         row["evidence"].append(held.sentence)
         row["stated_status"].append(held.status)
         row["stated_as_of"].append(held.as_of)
+        row["stated_basis"].append(held.basis)
+        elected_at = electing.get(held.organization.name, "") if held.basis == "elected" else ""
+        row["stated_congress"].append(elected_at)
 
     for sub in extraction.subordination:
         child, parent = org_node(sub.child), org_node(sub.parent)

@@ -35,6 +35,7 @@ class HeldOffice:
     status: str
     as_of: str | None
     sentence: str
+    basis: str = "attested"  # how a start came about: elected, appointed; else attested (or stated, for ends)
 
 
 @dataclass(frozen=True)

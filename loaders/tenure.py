@@ -1,46 +1,76 @@
 """Tenures: merge the statements about one person in one position into start, end
-and status.
+and status; and, for posts one person holds at a time, order the holders.
 
 Articles only attest: on its date an article says a person holds a post
 (`current`), starts it (`start`), leaves it (`end`) or held it before (`former`).
-Dates are ISO strings, possibly partial ("2020", "2020-07"); comparing them as
-strings orders them correctly within the same precision.
+Dates are ISO strings, possibly partial ("2020", "2020-07"), as in Wikidata and
+OpenSanctions; comparing them as strings orders them correctly.
 
-Rules:
+Rules for one person in one position (also in the README, "Tenures"):
 - `first_seen`/`last_seen`: the earliest and latest dated statement.
-- `start_date`: the earliest `start` statement's date (basis `stated`), else the
-  earliest attestation (basis `attested`).
-- `end_date`: the latest `end` statement's date (basis `stated`), or the date of
-  a `former` statement (basis `inferred`: the post ended before that date), unless a
-  later statement says the person holds it again.
+- `start_date`: the earliest `start` statement's date, basis `elected` (a congress or
+  a vote elected the person; `elected_at` names the congress when the article
+  reports it) or `appointed`; else the earliest attestation, basis `attested`.
+- `end_date`: the latest `end` statement's date (basis `stated`), or the date of a
+  `former` statement (basis `inferred`: "nguyên …" says the post ended before that
+  date), unless a later statement says the person holds the post again.
 - `status`: `ended` when an end is known, `current` when the latest statement says
-  the person holds or starts the post, else `unknown`.
+  the person holds or starts the post, otherwise `unknown`.
+
+Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …; never a deputy or
+a member): holders are ordered by start; the next holder's start closes the
+previous tenure at the latest there (basis `inferred`), and consecutive holders
+get `replaces`/`replaced_by`.  A tenure covers a date when start ≤ date and, for a
+full end date, date < end (the end day belongs to the successor).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Optional
 
-def compute_tenure(statements: list[tuple[str, str | None]]) -> dict[str, str | None]:
-    dated = sorted((d, s) for s, d in statements if d)
-    statuses = {s for s, _ in statements}
-    out: dict[str, str | None] = {f: None for f in ("start_date", "end_date", "start_basis", "end_basis",
-                                                     "first_seen", "last_seen", "status")}
+FIELDS = ("start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status",
+          "elected_at", "replaces", "replaced_by")
+
+
+@dataclass
+class Statement:
+    status: str
+    as_of: Optional[str]
+    basis: str = "attested"
+    congress: str = ""
+
+
+def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[str]]:
+    """The tenure from statements (or plain `(status, as_of)` pairs)."""
+    statements = [s if isinstance(s, Statement) else Statement(*s) for s in statements]
+    out: dict[str, Optional[str]] = {f: None for f in FIELDS}
+    dated = sorted((s for s in statements if s.as_of), key=lambda s: s.as_of)
+    statuses = {s.status for s in statements}
     if dated:
-        out["first_seen"], out["last_seen"] = dated[0][0], dated[-1][0]
-    starts = [d for d, s in dated if s == "start"]
-    holding = [d for d, s in dated if s in ("current", "start")]
+        out["first_seen"], out["last_seen"] = dated[0].as_of, dated[-1].as_of
+    starts = [s for s in dated if s.status == "start"]
+    holding = [s.as_of for s in dated if s.status in ("current", "start")]
     if starts:
-        out["start_date"], out["start_basis"] = starts[0], "stated"
+        first = starts[0]
+        out["start_date"] = first.as_of
+        out["start_basis"] = first.basis if first.basis in ("elected", "appointed") else "appointed"
+        out["elected_at"] = first.congress or None
     elif holding:
         out["start_date"], out["start_basis"] = holding[0], "attested"
-    ends = [(d, "stated") for d, s in dated if s == "end"] + [(d, "inferred") for d, s in dated if s == "former"]
-    if ends:
-        end_date, basis = min(ends) if not [d for d, s in dated if s == "end"] else max(
-            (e for e in ends if e[1] == "stated"))
-        if not any(d > end_date for d in holding):
-            out["end_date"], out["end_basis"] = end_date, basis
+    elected = [s.congress for s in statements if s.congress]
+    if elected and not out["elected_at"]:
+        out["elected_at"] = elected[0]
+    stated_ends = [s.as_of for s in dated if s.status == "end"]
+    if stated_ends:
+        end, basis = stated_ends[-1], "stated"
+    else:
+        formers = [s.as_of for s in dated if s.status == "former"]
+        end, basis = (formers[0], "inferred") if formers else (None, None)
+    if end and not any(d > end for d in holding):
+        out["end_date"], out["end_basis"] = end, basis
     if out["end_date"]:
         out["status"] = "ended"
-    elif dated and dated[-1][1] in ("current", "start"):
+    elif dated and dated[-1].status in ("current", "start"):
         out["status"] = "current"
     elif not dated and statuses & {"end", "former"}:
         out["status"] = "ended"
@@ -49,3 +79,41 @@ def compute_tenure(statements: list[tuple[str, str | None]]) -> dict[str, str | 
     else:
         out["status"] = "unknown"
     return out
+
+
+@dataclass
+class Holder:
+    person: str
+    tenure: dict[str, Optional[str]] = field(default_factory=dict)
+
+    @property
+    def start(self) -> Optional[str]:
+        return self.tenure.get("start_date") or self.tenure.get("first_seen")
+
+
+def apply_succession(holders: list[Holder]) -> list[Holder]:
+    """Order the holders of a single-holder post and close each tenure at the next start."""
+    dated = sorted((h for h in holders if h.start), key=lambda h: h.start)
+    for holder in holders:
+        holder.tenure["replaces"] = holder.tenure["replaced_by"] = None
+    for previous, following in zip(dated, dated[1:]):
+        if following.start <= previous.start:
+            continue  # two holders attested from the same date: a conflict, left as is
+        end = previous.tenure.get("end_date")
+        if end is None or end > following.start:
+            previous.tenure["end_date"], previous.tenure["end_basis"] = following.start, "inferred"
+            previous.tenure["status"] = "ended"
+        previous.tenure["replaced_by"] = following.person
+        following.tenure["replaces"] = previous.person
+    return holders
+
+
+def covers(tenure: dict[str, Optional[str]], date: str) -> bool:
+    """Whether a tenure covers an ISO date (see the module docstring)."""
+    start = tenure.get("start_date") or tenure.get("first_seen")
+    if start and date[: len(start)] < start:
+        return False
+    end = tenure.get("end_date")
+    if end is None:
+        return True
+    return date < end if len(end) == 10 else date[: len(end)] <= end

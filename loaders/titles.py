@@ -27,6 +27,7 @@ class TitleForm:
     implied_org: Optional[str] = None
     party: bool = False
     strong: bool = False
+    single: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def title_lexicon() -> TitleLexicon:
         for form in entry["forms"]:
             forms.setdefault(form.casefold(), TitleForm(form, entry["title"], entry.get("org"), entry.get("org_head"),
                                                          entry.get("implied_org"), bool(entry.get("party")),
-                                                         bool(entry.get("strong"))))
+                                                         bool(entry.get("strong")), bool(entry.get("single"))))
     boundary_after = r"(?![\w])"
     title_at = re.compile(rf"(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}", re.I)
     strong = [f.form for f in forms.values() if f.strong]
@@ -78,6 +79,16 @@ def title_lexicon() -> TitleLexicon:
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
                         frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at,
                         title_in_lowercase)
+
+
+@lru_cache(maxsize=None)
+def is_single_holder(title: str, organization: str) -> bool:
+    """One holder at a time: "Bí thư" of a Tỉnh ủy, but not a "Bí thư" of the Ban Bí thư
+    (the Secretariat has several), nor any deputy or member."""
+    forms = [f for f in title_lexicon().forms.values() if f.title == title]
+    if any(f.org == organization and not f.single for f in forms):
+        return False
+    return any(f.single for f in forms)
 
 
 def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:

@@ -1,0 +1,11 @@
+// name: succession
+// description: The holders of a post in order, each with the tenure, what it rests on, and whom they replaced.
+// param: title: search — the title, e.g. "Bí thư" (exact title; matched without diacritics or case)
+// param: organization: search — the organization's name or part of it, e.g. "Khối các cơ quan thành phố Hải Phòng"
+MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
+WHERE x.search = $title AND o.search CONTAINS $organization
+OPTIONAL MATCH (previous:Person {key: h.replaces})
+RETURN o.name AS organization, x.title AS title, p.name AS person, h.start_date AS start_date,
+       h.start_basis AS start_basis, h.end_date AS end_date, h.end_basis AS end_basis, h.status AS status,
+       h.elected_at AS elected_at, previous.name AS replaces, h.evidence AS evidence
+ORDER BY organization, coalesce(h.start_date, h.first_seen, '9999'), person
