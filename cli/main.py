@@ -15,6 +15,7 @@ import typer
 from cli.errors import EXIT_ERROR, ErrorsAsOneLine
 from cli.output import Format, FormatOption, ParamOption, print_rows
 from graph.store import StoreError, default_db_path, open_store
+from loaders.curation import CURATION_FILE, Curation, CurationError
 
 EXIT_SOME_SKIPPED = 3
 
@@ -34,9 +35,25 @@ app = typer.Typer(
 class Settings:
     db: str
     neo4j: Optional[str]
+    curation_path: Optional[str] = None
 
     def open(self, read_only: bool = False):
         return open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+
+    @property
+    def curation_file(self) -> str:
+        """The corrections file: --curation, else inside the database directory."""
+        if self.curation_path:
+            return self.curation_path
+        if self.neo4j:
+            return "orggraph-curation.yaml"
+        return os.path.join(self.db, CURATION_FILE)
+
+    def curation(self):
+        try:
+            return Curation.load(self.curation_file)
+        except CurationError as exc:
+            raise StoreError(str(exc)) from None
 
 
 @app.callback()
@@ -46,8 +63,11 @@ def main(
                            help="Embedded database directory [default: ./orggraph-data]."),
     neo4j: str = typer.Option(None, "--neo4j", metavar="URI", envvar="NEO4J_URI", show_envvar=True,
                               help="Use a Neo4j server instead of the embedded database."),
+    curation: str = typer.Option(None, "--curation", metavar="PATH",
+                                 help="Corrections file every load applies [default: PATH/curation.yaml "
+                                      "inside the database directory]."),
 ) -> None:
-    ctx.obj = Settings(db=db or default_db_path(), neo4j=neo4j)
+    ctx.obj = Settings(db=db or default_db_path(), neo4j=neo4j, curation_path=curation)
 
 
 
@@ -87,6 +107,7 @@ def load(
         problems.append(str(problem))
         typer.echo(f"skipped: {problem}", err=True)
 
+    curation = settings.curation()
     with settings.open() as store:
         if show_progress:
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -100,10 +121,10 @@ def load(
                     rate = f"{s.read / s.seconds:.0f}" if s.seconds else "0"
                     progress.update(task, articles=s.read, statements=s.statements, rate=rate)
 
-                summary = load_paths(store, paths, workers=workers or None, on_problem=report,
-                                     on_progress=on_progress)
+                summary = load_paths(store, paths, workers=workers or None, curation=curation,
+                                     on_problem=report, on_progress=on_progress)
         else:
-            summary = load_paths(store, paths, workers=workers or None, on_problem=report)
+            summary = load_paths(store, paths, workers=workers or None, curation=curation, on_problem=report)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if summary.read == 0 and summary.skipped:
@@ -220,10 +241,11 @@ def timeline(
     _recipe(ctx, "timeline", {"person": person}, fmt)
 
 
-from cli import export, viz  # noqa: E402  (sub-apps register after the app exists)
+from cli import curate, export, viz  # noqa: E402  (sub-apps register after the app exists)
 
 app.add_typer(export.app, name="export")
 app.add_typer(viz.app, name="viz")
+app.add_typer(curate.app, name="curate")
 
 
 def run() -> None:

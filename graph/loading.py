@@ -12,10 +12,11 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 from graph.store import Store
 from graph.writer import write_batch
+from loaders.curation import Curation
 from loaders.extract import extract_article
 from loaders.read import RawArticle, ReadProblem, read_inputs
 from loaders.resolve import GraphBatch, article_key, to_batch
@@ -43,9 +44,9 @@ class LoadSummary:
                 f"{self.relationships} relationships written in {self.seconds:.1f} s ({rate:.0f} articles/s)")
 
 
-def process_article(raw: RawArticle) -> GraphBatch:
+def process_article(raw: RawArticle, curation: Optional[Curation] = None) -> GraphBatch:
     """The pure part of loading one article (runs in a worker)."""
-    return to_batch(extract_article(raw))
+    return to_batch(extract_article(raw), curation)
 
 
 def _statement_count(batch: GraphBatch) -> int:
@@ -55,6 +56,7 @@ def _statement_count(batch: GraphBatch) -> int:
 
 
 def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None,
+               curation: Optional[Curation] = None,
                on_problem: Callable[[ReadProblem], None] | None = None,
                on_progress: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
     store.setup_schema()
@@ -79,7 +81,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             known.add(key)
             yield item
 
-    for raw, batch in _extract_all(fresh_articles(), workers):
+    for raw, batch in _extract_all(fresh_articles(), workers, curation):
         if isinstance(batch, Exception):
             summary.skipped += 1
             problem = ReadProblem(raw.source, f"could not extract: {batch.__class__.__name__}: {batch}")
@@ -102,14 +104,15 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     return summary
 
 
-def _safe_process(raw: RawArticle) -> GraphBatch | Exception:
+def _safe_process(raw: RawArticle, curation: Optional[Curation] = None) -> GraphBatch | Exception:
     try:
-        return process_article(raw)
+        return process_article(raw, curation)
     except Exception as exc:  # one bad article must not stop the load
         return exc
 
 
-def _extract_all(articles: Iterator[RawArticle], workers: int | None) -> Iterator[tuple[RawArticle, object]]:
+def _extract_all(articles: Iterator[RawArticle], workers: int | None,
+                 curation: Optional[Curation]) -> Iterator[tuple[RawArticle, object]]:
     """Extract in order; in worker processes once the input is large enough."""
     workers = workers or os.cpu_count() or 1
     head: list[RawArticle] = []
@@ -119,9 +122,9 @@ def _extract_all(articles: Iterator[RawArticle], workers: int | None) -> Iterato
             break
     if workers <= 1 or len(head) < SMALL_INPUT:
         for raw in head:
-            yield raw, _safe_process(raw)
+            yield raw, _safe_process(raw, curation)
         for raw in articles:
-            yield raw, _safe_process(raw)
+            yield raw, _safe_process(raw, curation)
         return
     window = workers * 16
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -132,7 +135,7 @@ def _extract_all(articles: Iterator[RawArticle], workers: int | None) -> Iterato
             yield from articles
 
         for raw in source():
-            pending.append((raw, pool.submit(_safe_process, raw)))
+            pending.append((raw, pool.submit(_safe_process, raw, curation)))
             if len(pending) >= window:
                 first, future = pending.popleft()
                 yield first, future.result()

@@ -17,6 +17,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from typing import Optional
+
+from loaders.curation import Curation
 from loaders.normalize import fold
 from loaders.statements import Extraction, Org
 from loaders.titles import is_single_holder
@@ -95,12 +98,17 @@ def org_row(org: Org) -> dict:
             "level": org.level, "locality": org.locality, "founded": None, "dissolved": None}
 
 
-def to_batch(extraction: Extraction) -> GraphBatch:
+def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> GraphBatch:
+    """The rows an article contributes, with the user's corrections applied."""
+    curation = curation or Curation()
     art = extraction.article
     batch = GraphBatch(art.key)
     scopes = person_scopes(extraction)
-    persons = {name: batch.node("Person", person_key(name, scopes[name]), name=name, search=fold(name), aliases=[])
-               for name in extraction.persons}
+    persons = {}
+    for name in extraction.persons:
+        key = curation.alias_key(name) or curation.person_key(person_key(name, scopes[name]), art.source)
+        display = curation.canonical_name(name)
+        persons[name] = batch.node("Person", key, name=display, search=fold(display), aliases=[])
 
     def org_node(org: Org) -> str:
         key = batch.node("Organization", org_key(org, art.key), **org_row(org))
@@ -111,6 +119,8 @@ def to_batch(extraction: Extraction) -> GraphBatch:
     electing = {c.organization.name: congress_key(org_key(c.organization, art.key), c.ordinal)
                 for c in extraction.congresses if c.reported}
     for held in extraction.held_office:
+        if curation.rejects(held.person, held.title, held.organization.name, art.source):
+            continue
         o = org_node(held.organization)
         pos = batch.node("Position", position_key(held.title, o), title=held.title,
                          name=f"{held.title} {held.organization.name}", search=fold(held.title),
