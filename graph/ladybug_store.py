@@ -84,7 +84,8 @@ class LadybugStore(Store):
         if not rows:
             return
         types = NODE_LABELS[label].properties
-        sets = ", ".join(f"n.{p} = {_typed(f'r.{p}', types[p])}" for p in props)
+        # A value an article does not give (null) keeps what an earlier article gave.
+        sets = ", ".join(f"n.{p} = coalesce({_typed(f'r.{p}', types[p])}, n.{p})" for p in props)
         self._execute(f"UNWIND $rows AS r MERGE (n:{label} {{key: r.key}})" + (f" SET {sets}" if sets else ""),
                       {"rows": rows})
 

@@ -63,7 +63,8 @@ class Store:
         raise NotImplementedError
 
     def merge_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
-        """MERGE nodes on `key`, setting `props` from each row."""
+        """MERGE nodes on `key`, setting `props` from each row; a null in a row keeps the
+        stored value (a later article that omits a congress's term does not erase it)."""
         raise NotImplementedError
 
     def merge_relationships(self, spec: RelWrite, rows: list[dict]) -> None:

@@ -174,7 +174,7 @@ class ArticleReader:
             for segments, status_hint in ((before, None), (after, link_status)):
                 if not segments:
                     continue
-                if past and status_hint in (None, "current"):
+                if past and status_hint == "current":
                     status_hint = "end"  # "Trước đó, ông Súy là Tổng giám đốc …": left for the reported post
                 # "bầu đồng chí X làm Bí thư": the verb before the name starts the post the link
                 # verb names; an apposition ("bổ nhiệm … đối với bà X, Bí thư Huyện đoàn") is her

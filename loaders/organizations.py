@@ -27,6 +27,7 @@ _PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", 
 _NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 # "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
 UNIT_NAME = re.compile(rf"\b({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+_TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 _ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
 _BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)
 
@@ -132,6 +133,14 @@ def _place_label(province: Province) -> str:
 
 def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optional[Org]:
     """The organization a phrase names, completed from the article's places."""
+    org = _canonical_org(phrase, context)
+    if org is None:
+        return None
+    name = _capitalize(_apply_rewrites(org.name))  # a completed name may take a rewrite only now
+    return org if name == org.name else Org(name, org.kind, org.level, org.locality, org.scoped, org.aliases)
+
+
+def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optional[Org]:
     context = context or PlaceContext()
     raw = phrase.strip(" ,;:.-")
     if not raw:
@@ -169,6 +178,15 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Option
         # "Phòng Tham mưu Công an thành phố", "Ủy ban nhân dân xã": the unit word at the end
         # says which of the article's places completes the name.
         return _complete_bare_unit(name, bare_unit, head, kind, level, context, province, aliases)
+
+    inner = _TRAILING_COMMITTEE.search(name)
+    if inner is not None and inner.start() > 0:
+        # "Ban Tổ chức Thành ủy", "Văn phòng Tỉnh ủy": the board of the article's committee
+        committee = _canonical_org(inner.group(1), context)
+        if committee is not None and committee.scoped:
+            return Org(name[: inner.start()] + committee.name, kind, level, committee.locality, True,
+                       aliases + (name,))
+        return Org(name, kind, level, None, False, aliases)
 
     if head is None or head.local is None:
         return Org(name, kind, level, province.name if province else None, True, aliases)
@@ -273,7 +291,7 @@ def party_committee_of(org: Org) -> Optional[Org]:
                 return Org(template.format(_place_label(province)), "party_committee", "province", province.name,
                            True)
     lowered = org.name[:1].lower() + org.name[1:]
-    for match in reversed(list(UNIT_NAME.finditer(lowered))):
+    for match in UNIT_NAME.finditer(lowered):  # the first unit named is the most local one
         word = match.group(1).lower()
         template = _PARTY_OF_UNIT.get(word)
         if template:

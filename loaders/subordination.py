@@ -22,6 +22,8 @@ from loaders.titles import scan_org_words, title_lexicon
 
 _UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)
+# "thành phố trực thuộc Trung ương": a city's administrative rank, not a party relation
+_ADMINISTRATIVE = re.compile(r"\b(?:thành phố|tỉnh|đô thị)\s*$")
 _UNIT_PARENT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "trung ương": "Ban Chấp hành Trung ương Đảng",
                 "thành ủy": "Thành ủy", "tỉnh ủy": "Tỉnh ủy"}
 _PARENT_START = re.compile(r"(?:Ban Chấp hành |Đảng bộ |Đảng ủy |Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|"
@@ -77,7 +79,7 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
             continue
         for match in _UNDER.finditer(sentence):
             lead_in = sentence[max(0, match.start() - 40):match.start()]
-            if _PLURAL.search(lead_in):
+            if _PLURAL.search(lead_in) or _ADMINISTRATIVE.search(lead_in):
                 continue
             parent = _parent(sentence, match.end(), context)
             if parent is None:

@@ -148,7 +148,7 @@ _CLOSE_PUNCT = ",;:.!?\"“”'’)]"
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def scan_org_words(text: str, pos: int, limit: int, max_words: int = 14) -> tuple[str, int]:
+def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tuple[str, int]:
     """The words naming an organization from `pos` on, and where they end."""
     lex = org_lexicon()
     tlex = title_lexicon()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.tenure import compute_tenure
+from loaders.tenure import Holder, Statement, apply_succession, compute_tenure, covers
 
-FIELDS = {"start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status"}
+FIELDS = {"start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status",
+          "elected_at", "replaces", "replaced_by"}
 
 
 def test_always_returns_every_field():
@@ -52,20 +53,34 @@ def test_a_year_sorts_before_a_month_of_that_year():
 
 # -- start_date ----------------------------------------------------------------------------
 
-def test_start_is_the_stated_start_when_there_is_one():
-    # "tái đắc cử Bí thư …" (seeds/003), then attested later
-    t = compute_tenure([("start", "2020-07-11"), ("current", "2021-03-02")])
-    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "stated")
+CONGRESS_003 = "Đại hội đại biểu Đảng bộ Khối các cơ quan tỉnh Quảng Ninh lần thứ IX"
+
+
+def test_elected_start_names_its_congress():
+    # seeds/003: "Đồng chí Nguyễn Mạnh Cường tái đắc cử Bí thư …" at the congress the article reports
+    t = compute_tenure([Statement("start", "2020-07-11", "elected", CONGRESS_003), Statement("current", "2021-03-02")])
+    assert (t["start_date"], t["start_basis"], t["elected_at"]) == ("2020-07-11", "elected", CONGRESS_003)
+
+
+def test_appointed_start():
+    # dev-01: "Đồng chí Đoàn Minh Huấn được bổ nhiệm làm Tổng biên tập Tạp chí Cộng sản"
+    t = compute_tenure([Statement("start", "2017-07-12", "appointed")])
+    assert (t["start_date"], t["start_basis"], t["elected_at"]) == ("2017-07-12", "appointed", None)
+
+
+def test_a_start_without_a_basis_counts_as_appointed():
+    t = compute_tenure([("start", "2020-07-11")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "appointed")
 
 
 def test_stated_start_wins_over_an_earlier_attestation():
-    t = compute_tenure([("current", "2019-01-26"), ("start", "2020-07-11"), ("current", "2024-10-16")])
-    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "stated")
+    t = compute_tenure([("current", "2019-01-26"), Statement("start", "2020-07-11", "elected"), ("current", "2024-10-16")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07-11", "elected")
 
 
 def test_earliest_of_several_stated_starts():
-    t = compute_tenure([("start", "2020-07-11"), ("start", "2015-07-10")])
-    assert (t["start_date"], t["start_basis"]) == ("2015-07-10", "stated")
+    t = compute_tenure([Statement("start", "2020-07-11", "elected"), Statement("start", "2015-07-10", "appointed")])
+    assert (t["start_date"], t["start_basis"]) == ("2015-07-10", "appointed")
 
 
 def test_without_a_stated_start_the_earliest_attestation_is_the_start():
@@ -74,8 +89,8 @@ def test_without_a_stated_start_the_earliest_attestation_is_the_start():
 
 
 def test_partial_date_start():
-    t = compute_tenure([("start", "2020-07"), ("current", "2020-08-04")])
-    assert (t["start_date"], t["start_basis"]) == ("2020-07", "stated")
+    t = compute_tenure([Statement("start", "2020-07", "elected"), ("current", "2020-08-04")])
+    assert (t["start_date"], t["start_basis"]) == ("2020-07", "elected")
     t = compute_tenure([("current", "2021"), ("current", "2020")])
     assert (t["start_date"], t["start_basis"]) == ("2020", "attested")
 
@@ -160,3 +175,64 @@ def test_undated_current_is_current():
 def test_statement_order_does_not_matter():
     statements = [("current", "2019-01-26"), ("start", "2020-07-11"), ("former", "2024"), ("current", "2020-08-04")]
     assert compute_tenure(statements) == compute_tenure(list(reversed(statements)))
+
+
+# -- succession (single-holder posts) --------------------------------------------------------
+
+def holder(person: str, *statements) -> Holder:
+    return Holder(person, compute_tenure(list(statements)))
+
+
+def test_the_next_holders_start_closes_the_previous_tenure():
+    # Bí thư Đảng ủy Khối các cơ quan Hải Phòng: Phạm Xuân Thanh (seeds/000), later Phạm Quang Hiển (seeds/001)
+    thanh = holder("Phạm Xuân Thanh", ("current", "2020-08-04"))
+    hien = holder("Phạm Quang Hiển", ("current", "2024-10-16"))
+    apply_succession([hien, thanh])
+    assert (thanh.tenure["end_date"], thanh.tenure["end_basis"], thanh.tenure["status"]) == (
+        "2024-10-16", "inferred", "ended")
+    assert (thanh.tenure["replaced_by"], hien.tenure["replaces"]) == ("Phạm Quang Hiển", "Phạm Xuân Thanh")
+    assert hien.tenure["end_date"] is None and hien.tenure["status"] == "current"
+
+
+def test_an_earlier_stated_end_is_kept():
+    first = holder("A", ("current", "2015"), ("end", "2019-06"))
+    second = holder("B", ("start", "2020-07-11"))
+    apply_succession([first, second])
+    assert (first.tenure["end_date"], first.tenure["end_basis"]) == ("2019-06", "stated")
+
+
+def test_holders_from_the_same_date_are_left_as_they_are():
+    a = holder("A", ("current", "2024-10-16"))
+    b = holder("B", ("current", "2024-10-16"))
+    apply_succession([a, b])
+    assert a.tenure["end_date"] is None and b.tenure["end_date"] is None
+    assert a.tenure["replaced_by"] is None and b.tenure["replaces"] is None
+
+
+def test_undated_holders_take_no_part_in_succession():
+    a = holder("A", ("current", None))
+    b = holder("B", ("current", "2020-08-04"))
+    apply_succession([a, b])
+    assert a.tenure["replaced_by"] is None and b.tenure["replaces"] is None and a.tenure["end_date"] is None
+
+
+# -- coverage of a date ----------------------------------------------------------------------
+
+def test_a_tenure_covers_dates_from_its_start():
+    t = compute_tenure([("current", "2020-08-04")])
+    assert covers(t, "2020-08-04") and covers(t, "2024-10-16")
+    assert not covers(t, "2020-08-03")
+
+
+def test_the_end_day_belongs_to_the_successor():
+    t = {"start_date": "2020-08-04", "end_date": "2024-10-16"}
+    assert covers(t, "2024-10-15") and not covers(t, "2024-10-16")
+
+
+def test_partial_dates_cover_their_whole_period():
+    assert covers({"start_date": "2020", "end_date": None}, "2020-01-01")
+    assert covers({"start_date": "2020-07", "end_date": None}, "2020-07-01")
+    assert not covers({"start_date": "2020-07", "end_date": None}, "2020-06-30")
+    assert covers({"start_date": "2015", "end_date": "2020"}, "2020-12-31")
+    assert not covers({"start_date": "2015", "end_date": "2020"}, "2021-01-01")
+
