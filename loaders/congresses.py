@@ -31,6 +31,9 @@ _ORDINAL_AT = re.compile(r"\s*,?\s*" + _ORDINAL)
 _OF_THE_PARTY = re.compile(r"\s*(?:của\s+)?Đảng(?:\s+Cộng sản Việt Nam)?(?!\s*bộ)(?!\w)")
 _TRAILING_ORG = re.compile(r"\s*(?:,\s*)?(?=Đảng bộ|Ban Chấp hành Đảng bộ)")
 _RESOLUTION_BEFORE = re.compile(r"Nghị quyết\s*$", re.I)
+# "Đại hội 6 Đảng bộ Khối nhiệm kỳ 2020-2025": the organization's words, then the term
+_TERM_AFTER_ORG = re.compile(r"^\s+(?:Đảng bộ|Ban Chấp hành)[^,;.]{0,60}?\s(?=nhiệm kỳ)"
+                             r"(?:nhiệm kỳ\s*(\d{4}\s*-\s*\d{4}|\d{8}))")
 _TERM = re.compile(r"^\s*,?\s*(?:khóa\s+[IVXLC]+\s*,?\s*)?nhiệm kỳ\s*(\d{4}\s*-\s*\d{4}|\d{8})")
 _DELEGATES = re.compile(r"(\d{1,3}(?:\.\d{3})*|\d+)\s+đại biểu")
 _CENTRAL = "Ban Chấp hành Trung ương Đảng"
@@ -184,7 +187,7 @@ def _read_match(sentence: str, match: re.Match, context: PlaceContext, title: Op
     if org.kind not in ("party_committee", "party_cell"):
         return None
     org = _expand_short(org, known)
-    term_match = _TERM.match(sentence[after:])
+    term_match = _TERM.match(sentence[after:]) or _TERM_AFTER_ORG.match(sentence[after:])
     term = parse_term(term_match.group(1)) if term_match else None
     reported = ((sentence == title or sentence in lead) and bool(_REPORTING.search(sentence))
                 and not _RESOLUTION_BEFORE.search(sentence[:match.start()]))

@@ -86,6 +86,7 @@ def cues() -> Cues:
     )
 
 
+_BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
 
 
@@ -259,7 +260,8 @@ class ArticleReader:
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
         if status in ("start", "end"):
-            dated = [d.value for d in find_dates(sentence, self.article_date) if d.value]
+            dated = [d.value for d in find_dates(sentence, self.article_date)
+                     if d.value and not _BIRTH.search(sentence[max(0, d.start - 12):d.start])]
             if len(dated) == 1:
                 return dated[0]
         return self.as_of
@@ -394,8 +396,7 @@ def main_event(title: Optional[str], lead: list[str], date: Optional[str], repor
     return None
 
 
-def attendance(sentences: list[str], held_persons: dict[str, list[str]], reader: ArticleReader,
-               ) -> list[Attendance]:
+def attendance(sentences: list[str], reader: ArticleReader, event_kind: str) -> list[Attendance]:
     """Persons in sentences that place them at the main event, with their role."""
     found: dict[str, Attendance] = {}
     for sentence in sentences:
@@ -403,6 +404,10 @@ def attendance(sentences: list[str], held_persons: dict[str, list[str]], reader:
         if not names:
             continue
         for role, pattern in cues().presence:
+            if role == "appointed_at_ceremony":
+                if event_kind != "ceremony":
+                    continue
+                role = "elected"
             if pattern.search(sentence):
                 for name in names:
                     if name not in found:
@@ -439,10 +444,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     reported = any(c.reported for c in congresses)
     lead = clean.paragraphs[:3]
     event = main_event(clean.title, lead, day or date, reported, context)
-    held_persons: dict[str, list[str]] = {}
-    for held in reader.held:
-        held_persons.setdefault(held.person, []).append(held.title)
-    attended = attendance(sentences, held_persons, reader) if (reported or event) else []
+    attended = attendance(sentences, reader, "congress" if reported else event.kind) if (reported or event) else []
     persons = list(dict.fromkeys(reader.persons + [a.person for a in attended]))
     return Extraction(
         article=info,

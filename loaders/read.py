@@ -113,15 +113,19 @@ def _read_jsonl(path: str) -> Iterator[RawArticle | ReadProblem]:
     except OSError as exc:
         yield ReadProblem(path, f"cannot read: {exc.strerror or exc}")
         return
-    number = 0
+    number = rows = 0
     try:
         with fh:
             for number, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
+                rows += 1
                 yield _parse_row(path, number, line)
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadProblem(path, f"stopped at line {number + 1}: {exc.__class__.__name__}: {exc}")
+        return
+    if rows == 0:
+        yield ReadProblem(path, "no rows: an empty JSON Lines file")
 
 
 def _parse_row(path: str, number: int, line: bytes) -> RawArticle | ReadProblem:

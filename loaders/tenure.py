@@ -14,8 +14,9 @@ Rules for one person in one position (also in the README, "Tenures"):
 - `end_date`: the latest `end` statement's date (basis `stated`), or the date of a
   `former` statement (basis `inferred`: "nguyên …" says the post ended before that
   date), unless a later statement says the person holds the post again.
-- `status`: `ended` when an end is known, `current` when the latest statement says
-  the person holds or starts the post, otherwise `unknown`.
+- `status`: `ended` when an end date is known, `current` when the latest dated
+  statement says the person holds or starts the post, otherwise `unknown`; undated
+  statements decide it only when no statement is dated.
 
 Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …; never a deputy or
 a member): holders are ordered by start; the next holder's start closes the
@@ -66,7 +67,7 @@ def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[st
     else:
         formers = [s.as_of for s in dated if s.status == "former"]
         end, basis = (formers[0], "inferred") if formers else (None, None)
-    if end and not any(d > end for d in holding):
+    if end and not any(d[: len(end)] > end for d in holding):
         out["end_date"], out["end_basis"] = end, basis
     if out["end_date"]:
         out["status"] = "ended"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from loaders.lexicon import load_yaml, phrase_pattern
+from loaders.names import UPPER
 from loaders.organizations import lexicon as org_lexicon
 
 
@@ -211,6 +212,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
 
 # ";" separates persons in lists ("A, Bí thư …; B, Chủ tịch …"), so it ends a chain.
 _SPACE = re.compile(r"\s+")
+# "Phó Tổng Biên tập phụ trách Tạp chí Cộng sản": in charge of, before the organization
+_IN_CHARGE = re.compile(rf"\s+phụ trách(?=\s+[{UPPER}])")
 _SEPARATOR = re.compile(r"\s*(?:,|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 
 
@@ -245,6 +248,9 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
         title = ("Quyền " + form.title) if acting else form.title
         org_words = None
         if form.org is None:
+            in_charge = _IN_CHARGE.match(text, end)
+            if in_charge:
+                end = in_charge.end()
             org_start = end
             if form.org_head and not re.match(rf"\s*{re.escape(form.org_head)}\b", text[end:], re.I):
                 head_at = text.lower().rfind(form.org_head.lower(), start, end)
