@@ -91,6 +91,8 @@ def load(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     workers: int = typer.Option(0, "--workers", "-w", min=0,
                                 help="Extraction processes [default: all cores]."),
+    group_size: int = typer.Option(500, "--group-size", min=1,
+                                   help="Articles written per transaction (each article is always whole)."),
 ) -> None:
     """Read articles, extract who held which post, and write them into the graph.
 
@@ -122,9 +124,10 @@ def load(
                     progress.update(task, articles=s.read, statements=s.statements, rate=rate)
 
                 summary = load_paths(store, paths, workers=workers or None, curation=curation,
-                                     on_problem=report, on_progress=on_progress)
+                                     group_size=group_size, on_problem=report, on_progress=on_progress)
         else:
-            summary = load_paths(store, paths, workers=workers or None, curation=curation, on_problem=report)
+            summary = load_paths(store, paths, workers=workers or None, curation=curation,
+                                 group_size=group_size, on_problem=report)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if summary.read == 0 and summary.skipped:

@@ -160,6 +160,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optio
         name = name[: mentions[-1].end]
         mentions = find_provinces(name)
     head = find_head(name)
+    if head is not None and not name.startswith(head.head):
+        name = head.head + name[len(head.head):]  # "Ban tổ chức Trung ương" -> "Ban Tổ chức Trung ương"
     kind = head.kind if head else "other"
     level = head.level if head else None
     province = mentions[-1].province if mentions else (inner_places[-1] if inner_places else None)

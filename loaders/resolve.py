@@ -55,11 +55,40 @@ def event_key(article: str) -> str:
 
 @dataclass
 class GraphBatch:
-    """The rows one article contributes, by label and by relationship type."""
+    """The rows one article (or a group of articles) contributes, by label and by
+    relationship type."""
 
     article_key: str
     nodes: dict[str, dict[str, dict]] = field(default_factory=dict)  # label -> key -> row
     rels: dict[str, dict[tuple, dict]] = field(default_factory=dict)  # type -> (src, dst, to_label) -> row
+    article_keys: list[str] = field(default_factory=list)
+
+    def absorb(self, other: "GraphBatch") -> None:
+        """Add another article's rows: a later article's non-null values win and
+        statement lists append in article order, exactly as writing the articles one
+        by one would (so how a load is grouped never changes the graph)."""
+        self.article_keys += other.article_keys or [other.article_key]
+        for label, rows in other.nodes.items():
+            mine = self.nodes.setdefault(label, {})
+            for key, row in rows.items():
+                if key not in mine:
+                    mine[key] = dict(row)
+                else:
+                    for prop, value in row.items():
+                        if value is not None:
+                            mine[key][prop] = value
+        for rel_type, rows in other.rels.items():
+            mine = self.rels.setdefault(rel_type, {})
+            for ident, row in rows.items():
+                if ident not in mine:
+                    mine[ident] = {k: list(v) if isinstance(v, list) else v for k, v in row.items()}
+                    continue
+                target = mine[ident]
+                for prop, value in row.items():
+                    if isinstance(value, list):
+                        target[prop] = list(target.get(prop) or []) + value
+                    elif value is not None:
+                        target[prop] = value
 
     def node(self, label: str, key: str, **props) -> str:
         rows = self.nodes.setdefault(label, {})
