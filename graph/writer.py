@@ -35,9 +35,10 @@ def is_loaded(store: Store, article_key: str) -> bool:
     return bool(store.read("MATCH (a:Article {key: $key}) RETURN count(a)", {"key": article_key}).rows[0][0])
 
 
-def write_batch(store: Store, batch: GraphBatch) -> WriteOutcome:
-    """Merge one article's rows; a no-op when the article is already loaded."""
-    if is_loaded(store, batch.article_key):
+def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> WriteOutcome:
+    """Merge one article's rows (or a group's, see GraphBatch.absorb); a no-op when the
+    article is already loaded.  Loading checks a group's articles itself."""
+    if check_loaded and is_loaded(store, batch.article_key):
         return WriteOutcome(written=False)
     nodes = rels = 0
     with store.transaction():
