@@ -104,6 +104,21 @@ class LadybugStore(Store):
             cypher += " ON MATCH SET " + ", ".join(on_match)
         self._execute(cypher, {"rows": rows})
 
+    def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
+        if not rows:
+            return
+        types = NODE_LABELS[label].properties
+        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in ("key", *props))
+        self._execute(f"UNWIND $rows AS r CREATE (n:{label} {{{values}}})", {"rows": rows})
+
+    def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        if not rows:
+            return
+        types = REL_TYPES[spec.rel_type].properties
+        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in (*spec.set_props, *spec.append_props))
+        self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
+                      f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         if self._in_transaction:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -85,35 +85,49 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             yield item
 
     group: list[GraphBatch] = []
+    # One writer thread: while a group is written, this thread goes on reading and
+    # handing articles to the extraction workers.  At most one group waits.
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orggraph-writer")
+    pending: Optional[Future] = None
 
-    def flush() -> None:
-        if not group:
-            return
-        merged = GraphBatch(group[0].article_key)
-        for batch in group:
+    def write(batches: list[GraphBatch]) -> None:
+        merged = GraphBatch(batches[0].article_key)
+        for batch in batches:
             merged.absorb(batch)
         outcome = write_batch(store, merged, check_loaded=False)
-        summary.loaded += len(group)
+        summary.loaded += len(batches)
         summary.nodes += outcome.nodes
         summary.relationships += outcome.relationships
-        summary.statements += sum(_statement_count(b) for b in group)
-        group.clear()
+        summary.statements += sum(_statement_count(b) for b in batches)
         summary.seconds = time.perf_counter() - started
         if on_progress:
             on_progress(summary)
 
-    for raw, batch in _extract_all(fresh_articles(), workers, curation):
-        if isinstance(batch, Exception):
-            summary.skipped += 1
-            problem = ReadProblem(raw.source, f"could not extract: {batch.__class__.__name__}: {batch}")
-            summary.problems.append(str(problem))
-            if on_problem:
-                on_problem(problem)
-            continue
-        group.append(batch)
-        if len(group) >= group_size:
-            flush()
-    flush()
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            pending.result()  # a failed write stops the load here, with its error
+            pending = None
+        if group:
+            pending = writer.submit(write, list(group))
+            group.clear()
+
+    try:
+        for raw, batch in _extract_all(fresh_articles(), workers, curation):
+            if isinstance(batch, Exception):
+                summary.skipped += 1
+                problem = ReadProblem(raw.source, f"could not extract: {batch.__class__.__name__}: {batch}")
+                summary.problems.append(str(problem))
+                if on_problem:
+                    on_problem(problem)
+                continue
+            group.append(batch)
+            if len(group) >= group_size:
+                flush()
+        flush()
+        flush()
+    finally:
+        writer.shutdown(wait=True)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -71,6 +71,15 @@ class Store:
         """MERGE relationships between nodes found by `from`/`to` keys in each row."""
         raise NotImplementedError
 
+    def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
+        """Nodes known to be new (an article being loaded); MERGE unless a store has a
+        faster way to add them."""
+        self.merge_nodes(label, rows, props)
+
+    def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """Relationships known to be new (those from an article being loaded)."""
+        self.merge_relationships(spec, rows)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside are committed together or not at all."""

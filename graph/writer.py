@@ -42,15 +42,22 @@ def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> W
         return WriteOutcome(written=False)
     nodes = rels = 0
     with store.transaction():
-        # The Article first: its MENTIONS relationships need it.
-        nodes += _merge_nodes(store, "Article", list(batch.nodes["Article"].values()))
+        # The Article first: its MENTIONS relationships need it.  A loaded article is
+        # new (checked above, or by the loader), so it and its mentions are created.
+        articles = list(batch.nodes["Article"].values())
+        props = [p for p in NODE_LABELS["Article"].properties if p != "key"]
+        store.create_nodes("Article", [{p: row.get(p) for p in ("key", *props)} for row in articles], props)
+        nodes += len(articles)
         for label, rows in batch.nodes.items():
             if label == "Article":
                 continue
             nodes += _merge_nodes(store, label, list(rows.values()))
         for rel_type, rows in batch.rels.items():
             for spec, group in _group_rel_rows(rel_type, rows).items():
-                store.merge_relationships(spec, group)
+                if rel_type == "MENTIONS":
+                    store.create_relationships(spec, group)
+                else:
+                    store.merge_relationships(spec, group)
                 rels += len(group)
         held = batch.rels.get("HELD_OFFICE", {})
         if held:
