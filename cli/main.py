@@ -225,6 +225,24 @@ def roster(
     _recipe(ctx, "holders", {"organization": organization, "date": on}, fmt)
 
 
+@app.command()
+def hierarchy(
+    ctx: typer.Context,
+    organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
+    fmt: Format = FormatOption,
+) -> None:
+    """The organizations stated to be above and below an organization (`viz hierarchy` draws it)."""
+    from queries import run_recipe
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        above = run_recipe(store, "parent-organizations", {"organization": organization}).dicts()
+        below = run_recipe(store, "sub-organizations", {"organization": organization}).dicts()
+    rows = [["above", r["depth"], r["organization"], r["parent_organization"]] for r in above]
+    rows += [["below", r["depth"], r["organization"], r["sub_organization"]] for r in below]
+    print_rows(["direction", "depth", "organization", "related_organization"], rows, fmt)
+
+
 def _recipe(ctx: typer.Context, name: str, params: dict, fmt: Format) -> None:
     from queries import run_recipe
 
