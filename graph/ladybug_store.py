@@ -45,8 +45,16 @@ def _plain(value: Any) -> Any:
         out = {k: v for k, v in value.items() if not k.startswith("_") and v is not None}
         out["_type" if "_SRC" in value else "_label"] = value["_LABEL"]
         return out
-    if isinstance(value, dict) and "_nodes" in value:  # a path
-        return {"nodes": [_plain(n) for n in value["_nodes"]], "relationships": [_plain(r) for r in value["_rels"]]}
+    if isinstance(value, dict) and ("_NODES" in value or "_nodes" in value):  # a path
+        nodes = value.get("_NODES", value.get("_nodes")) or []
+        rels = value.get("_RELS", value.get("_rels")) or []
+        keys = {repr(n.get("_ID")): n.get("key") for n in nodes}
+        plain_rels = []
+        for rel in rels:  # each relationship names its ends by key, as the Neo4j store's do
+            plain = _plain(rel)
+            plain["_start"], plain["_end"] = keys.get(repr(rel.get("_SRC"))), keys.get(repr(rel.get("_DST")))
+            plain_rels.append(plain)
+        return {"nodes": [_plain(n) for n in nodes], "relationships": plain_rels}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

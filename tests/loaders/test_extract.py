@@ -228,7 +228,7 @@ def test_thoi_giu_chuc_ends_the_post():
 def test_truoc_do_la_is_a_post_left():
     # dev-06 (gold: end), after "ông Phạm Quốc Súy" was named
     assert facts("Trước đó, ông Súy là Tổng giám đốc Tổng Công ty BĐATHHMN.", persons=["Phạm Quốc Súy"]) == {
-        ("Phạm Quốc Súy", "Tổng Giám đốc", "Tổng Công ty BĐATHHMN", "end")}
+        ("Phạm Quốc Súy", "Tổng Giám đốc", "Tổng công ty BĐATHHMN", "end")}
 
 
 def test_nguyen_is_former_for_every_title_it_governs():
