@@ -76,7 +76,7 @@ def cues() -> Cues:
         link=link, link_status=link_status,
         career=re.compile(rf"(?:{_alternation(data['career_markers'])})", re.I),
         not_post_before=re.compile(rf"(?:{_alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
-        not_post_org=re.compile(data["not_post_orgs"], re.I),
+        not_post_org=re.compile(data["not_post_orgs"]),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
         appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
         elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
@@ -340,7 +340,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             continue
         neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
         neighbour = neighbours[0] if neighbours else None
-        if bare[i] and neighbour is not None and neighbour.kind not in ("party_committee", "department"):
+        if bare[i] and neighbour is not None and neighbour.kind != "party_committee":
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))
         elif segment.party and not bare[i] and neighbour is not None:
             resolved.append(party_committee_of(neighbour))

@@ -27,6 +27,11 @@ _PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", 
 _NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 # "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
 UNIT_NAME = re.compile(rf"\b({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+# Bodies that units belong to, when named after the unit: "Cục Hợp tác quốc tế, Bộ GD&ĐT".
+PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
+               r"Bệnh viện|Tập đoàn|Tổng công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|Ủy ban Thường vụ Quốc hội)")
+_COMMA_BEFORE_PARENT = re.compile(rf",\s*(?={PARENT_BODY}\s)")
+_INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 _ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
 _BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)
@@ -149,6 +154,7 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optio
     for paren in re.findall(r"\(([^)]*)\)", raw):
         inner_places += [m.province for m in find_provinces(paren)]
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+    name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
     name = _capitalize(_apply_rewrites(expand_abbreviations(name)))
     # "Đảng ủy Khối các cơ quan, …" style commas are not part of a name.
     name = name.strip(" ,;:-")
@@ -302,6 +308,13 @@ def party_committee_of(org: Org) -> Optional[Org]:
     return None
 
 
-def party_committee_inside(party_word: str, org: Org) -> Org:
-    """"Đảng ủy" + "Công an thành phố Đà Nẵng" -> "Đảng ủy Công an thành phố Đà Nẵng"."""
-    return Org(f"{party_word} {org.name}", "party_committee", "grassroots", org.locality, org.scoped)
+def party_committee_inside(party_word: str, org: Org) -> Optional[Org]:
+    """"Đảng ủy" + "Công an thành phố Đà Nẵng" -> "Đảng ủy Công an thành phố Đà Nẵng"; beside a
+    department ("Phòng … Sở Lao động …") the committee is the parent body's."""
+    name = org.name
+    if org.kind == "department":
+        inner = _INNER_PARENT.search(name)
+        if inner is None:
+            return None
+        name = name[inner.start():]
+    return Org(f"{party_word} {name}", "party_committee", "grassroots", org.locality, org.scoped)

@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 
 from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.names import UPPER
+from loaders.organizations import PARENT_BODY
 from loaders.organizations import lexicon as org_lexicon
 
 
@@ -124,9 +125,7 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
 _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
-_PARENT_ORG = re.compile(r",\s*(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|"
-                         r"Trường|Bệnh viện|Tập đoàn|Tổng công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
-                         r"Ủy ban Thường vụ Quốc hội)\s")
+_PARENT_ORG = re.compile(rf",\s*{PARENT_BODY}\s")
 
 
 def _is_name_word(word: str, name_words: frozenset[str]) -> bool:
@@ -252,7 +251,11 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             if in_charge:
                 end = in_charge.end()
             org_start = end
-            if form.org_head and not re.match(rf"\s*{re.escape(form.org_head)}\b", text[end:], re.I):
+            # "Trưởng Phòng GD&ĐT": the form's "Phòng" begins the name; but "Trưởng phòng Phòng,
+            # chống tệ nạn xã hội" heads the department "Phòng Phòng, chống …" (prevention).
+            repeated = re.match(rf"\s*{re.escape(form.org_head)}\b(?!,?\s*chống\b)", text[end:], re.I) \
+                if form.org_head else None
+            if form.org_head and not repeated:
                 head_at = text.lower().rfind(form.org_head.lower(), start, end)
                 org_start = head_at if head_at >= 0 else end
             words, org_end = scan_org_words(text, org_start, limit)
