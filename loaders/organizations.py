@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from loaders.lexicon import load_yaml
-from loaders.names import UPPER
+from loaders.names import UPPER, find_person_names
 from loaders.places import Province, find_provinces
 from loaders.statements import Org
 
@@ -155,6 +155,11 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optio
         inner_places += [m.province for m in find_provinces(paren)]
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
+    people = [start for start, _, person in find_person_names(name) if start > 0]
+    if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
+        name = name[: people[0]].rstrip(" ,-")
+    if not name:
+        return None
     name = _capitalize(_apply_rewrites(expand_abbreviations(name)))
     # "Đảng ủy Khối các cơ quan, …" style commas are not part of a name.
     name = name.strip(" ,;:-")

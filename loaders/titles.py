@@ -57,6 +57,7 @@ class TitleLexicon:
     strong_at: re.Pattern
     rank_at: re.Pattern
     title_in_lowercase: re.Pattern  # the same forms, for searching lowercased text (3x faster than re.I)
+    honorific_at: re.Pattern  # "GS", "TS": a person follows, not more of a name
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +78,11 @@ def title_lexicon() -> TitleLexicon:
     modifier_at = re.compile(rf"({phrase_pattern(modifiers)})\s+", re.I)
     rank_at = re.compile(rf"(?:{phrase_pattern(cues['ranks'] + cues['person_cues'], casefold=False)})(?![\w])")
     title_in_lowercase = re.compile(rf"(?<![\w])(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}")
+    honorific_at = re.compile(rf"(?:{phrase_pattern(cues['honorifics'], casefold=False)})(?![\w])")
     return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
                         frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at,
-                        title_in_lowercase)
+                        title_in_lowercase, honorific_at)
 
 
 @lru_cache(maxsize=None)
@@ -173,7 +175,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
             nxt = _WORD.match(text, i + 2)
             if nxt and words and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
-                    and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2):
+                    and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2) \
+                    and not tlex.honorific_at.match(text, i + 2):
                 i = i + 2
                 continue
             break
@@ -204,8 +207,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         i = match.start() + len(word)
         end = i  # punctuation glued to the word is judged at the top of the loop
     phrase = text[pos:end]
-    # Trailing connectors belong to what follows, not to the name.
-    trimmed = re.sub(r"(?:\s+(?:và|các|của|cùng|với))+$", "", phrase)
+    # Trailing connectors, and first syllables whose second is missing ("… Trường Hải đảm
+    # nhận"), belong to what follows, not to the name.
+    trimmed = re.sub(r"(?:\s+(?:và|các|của|cùng|với|đảm|bảo|xây|kiểm|chấp|thực|giải|tham|quản|phát))+$", "", phrase)
     return trimmed.strip(), pos + len(trimmed.rstrip())
 
 
