@@ -46,3 +46,38 @@ def export_facts(
             out.close()
     if output:
         typer.echo(f"wrote {len(facts)} facts to {output}", err=True)
+
+
+@app.command("graph")
+def export_graph(
+    ctx: typer.Context,
+    output_dir: str = typer.Option("neo4j-import", "--output-dir", "-d", metavar="DIR",
+                                   help="Where to write the CSV files (created if needed)."),
+    compose: bool = typer.Option(False, "--compose", help="Print the command for the docker-compose.yml "
+                                 "service (files mounted at /import) rather than a local neo4j-admin."),
+) -> None:
+    """CSV files for `neo4j-admin database import full`, and the command line to run.
+
+    One nodes file per label (nodes-Person.csv …), one relationships file per type
+    (relationships-HELD_OFFICE.csv …), and schema.cypher with the constraints to create
+    after the import.  The command line is printed on stdout.
+    """
+    from graph.bulk_export import export_graph as write_files
+
+    settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        done = write_files(store, output_dir)
+    typer.echo(f"wrote {sum(done.nodes.values())} nodes in {len(done.node_files)} files and "
+               f"{sum(done.relationships.values())} relationships in {len(done.relationship_files)} files "
+               f"to {done.directory}", err=True)
+    if compose:
+        typer.echo("Import them with the service stopped (docker compose stop neo4j); this replaces its "
+                   "database 'neo4j':", err=True)
+        typer.echo(done.command(compose=True))
+        typer.echo("then docker compose start neo4j, and create the constraints: docker compose exec -T neo4j "
+                   f"cypher-shell -u neo4j -p \"$NEO4J_PASSWORD\" < {done.schema_file}", err=True)
+    else:
+        typer.echo("Import them into a stopped Neo4j (this replaces its database 'neo4j'):", err=True)
+        typer.echo(done.command())
+        typer.echo(f"then start it and create the constraints: cypher-shell -u neo4j -f {done.schema_file}",
+                   err=True)

@@ -263,10 +263,12 @@ def timeline(
 
 
 from cli import curate, export, viz  # noqa: E402  (sub-apps register after the app exists)
+from cli.copy import register as register_copy  # noqa: E402  ("copy" would shadow the standard module)
 
 app.add_typer(export.app, name="export")
 app.add_typer(viz.app, name="viz")
 app.add_typer(curate.app, name="curate")
+register_copy(app)
 
 
 def run() -> None:
