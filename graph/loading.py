@@ -25,6 +25,7 @@ SMALL_INPUT = 32  # below this many articles, worker processes cost more than th
 # Articles written per transaction: each is still whole or absent after a crash (a
 # group commits together), and a group costs one query per label and type, not per article.
 GROUP_SIZE = 500
+TRANSIENT_RETRIES = 3
 
 
 @dataclass
@@ -94,7 +95,14 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
         merged = GraphBatch(batches[0].article_key)
         for batch in batches:
             merged.absorb(batch)
-        outcome = write_batch(store, merged, check_loaded=False)
+        for attempt in range(TRANSIENT_RETRIES + 1):
+            try:
+                outcome = write_batch(store, merged, check_loaded=False)
+                break
+            except Exception as exc:  # a server's passing conflict: the group rolled back whole, so retry it
+                if not getattr(exc, "transient", False) or attempt == TRANSIENT_RETRIES:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
         summary.loaded += len(batches)
         summary.nodes += outcome.nodes
         summary.relationships += outcome.relationships
