@@ -68,8 +68,8 @@ def cues() -> Cues:
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
     short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
-    events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words, casefold=False)})(?!\w)")
-              for kind, words in data["events"].items()}
+    # Matched on lowercased text: a case-insensitive trie is three times slower.
+    events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)") for kind, words in data["events"].items()}
     presence = [(role, re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)", re.I))
                 for role, words in data["presence"].items()]
     return Cues(
@@ -386,10 +386,11 @@ def main_event(title: Optional[str], lead: list[str], date: Optional[str], repor
     if reported_congress:
         return None
     for text in ([title] if title else []) + lead[:3]:
+        lowered = text[:600].lower()
         for kind, pattern in cues().events.items():
             if kind == "congress":
                 continue
-            match = pattern.search(text)
+            match = pattern.search(lowered)
             if match:
                 return EventMention(name=(title or text)[:200], kind=kind, date=date, organization=None,
                                     sentence=text)
