@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from loaders.dates import looks_like_stamp
 from loaders.normalize import fold, read_lexicon
+from loaders.sentences import ABBREVIATIONS
 
 __all__ = ["CleanArticle", "clean_article"]
 
@@ -34,13 +35,14 @@ _TAIL_MARKERS = _casefold_set("tail_markers")
 _OUTLETS = _casefold_set("outlets")
 _REPORTERS = _casefold_set("reporters")
 _DEBRIS_PREFIX = re.compile(rf"(?:{_alternation('line_prefixes')})", re.IGNORECASE)
+_OUTLET_START = re.compile(rf"(?:{_alternation('outlet_words')})(?!\w)", re.IGNORECASE)
 _NOT_NAME = re.compile(rf"(?:{_alternation('not_name_words')})(?!\w)", re.IGNORECASE)
 _CONTENT_WORDS = re.compile(rf"(?<!\w)(?:{_alternation('content_words')})(?!\w)", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(rf"(?:{_alternation('byline_prefixes')})(?:\s+|(?<=:))", re.IGNORECASE)
 _SOURCE_PREFIX = re.compile(rf"(?:{_alternation('source_prefixes')})\s*", re.IGNORECASE)
 _CREDIT_MARK = _alternation("photo_credit_markers")
 
-_HEADING = re.compile(r"#{1,6}\s*")
+_HEADING = re.compile(r"#{1,6}(?:\s+|$)")  # "### Nội dung chính", not "#hashtag"
 _NO_WORDS = re.compile(r"[\W_]*")
 MAX_HEADLINE_WORDS = 35
 MAX_HEADLINE_CHARS = 250
@@ -93,14 +95,14 @@ def _sort_lines(text: str, out: CleanArticle) -> list[str]:
         if tail:
             out.debris.append(line)
             continue
-        if len(line) <= 80 and looks_like_stamp(line):
+        if looks_like_stamp(line):
             out.stamps.append(line)
             continue
-        if line[0] == "#":
-            line = _HEADING.sub("", line, count=1)
+        if line[0] == "#":  # markdown: "# Headline", "### Nội dung chính"
+            line = _HEADING.sub("", line, count=1) or line
         key = line.casefold().rstrip(": ") if len(line) <= MAX_FURNITURE_CHARS else ""
-        if key in _TAIL_MARKERS and content:
-            tail = True
+        if key in _TAIL_MARKERS:
+            tail = bool(content)  # before the body it is only a menu entry
             out.debris.append(line)
         elif key in _DEBRIS_LINES or _DEBRIS_PREFIX.match(line) or _NO_WORDS.fullmatch(line):
             out.debris.append(line)
@@ -173,13 +175,16 @@ def _strip_outlet_tag(line: str, out: CleanArticle) -> str:
 # substring searches, and the patterns are then matched only at "(" and ":".
 _MARKERS = _LEX["photo_credit_markers"]
 # Every credit without brackets has a marker's last letters before its ":".
-_COLON_HINTS = tuple(sorted({f"{end}{colon}" for m in _MARKERS for end in (m[-2:], m[-2:].upper()) for colon in (":", " :")}))
+_COLON_HINTS = tuple(
+    sorted({end + colon for m in _MARKERS for end in (m[-2:], m[-2:].upper()) for colon in (":", " :")})
+)
 _PAREN_CREDIT = re.compile(  # matched at a "("
     rf"\(\s*(?:{_CREDIT_MARK})\s*(?:[:.]\s*(?P<credit>[^()]{{0,80}}?)\s*)?\)", re.IGNORECASE
 )
 _MARKER_BEFORE_COLON = re.compile(rf"(?<!\w)(?:{_CREDIT_MARK})\s*$", re.IGNORECASE)
 MARKER_CHARS = max(map(len, _MARKERS)) + 2
 _CREDIT_AFTER = tuple('.!?…”")]')  # a credit follows a caption's end …
+_NO_SPACE_BEFORE = frozenset('.,;:!?…)”')
 _TOKEN = re.compile(r"\S+")
 _VIET_SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
@@ -225,7 +230,11 @@ def _strip_photo_credits(line: str, out: CleanArticle) -> str:
         pieces.append(line[pos:start].rstrip())
         pos = end
     pieces.append(line[pos:].lstrip())
-    return " ".join(p for p in pieces if p).strip()
+    text = ""
+    for piece in pieces:
+        if piece:  # "hiệp thương (ảnh: Quốc Chính)." -> "hiệp thương."
+            text += piece if not text or piece[0] in _NO_SPACE_BEFORE else " " + piece
+    return text
 
 
 def _credit_start(line: str, marker: int) -> int | None:
@@ -238,13 +247,12 @@ def _credit_start(line: str, marker: int) -> int | None:
     return None
 
 
-def _credit_removed(whole: str, credit: str | None, out: CleanArticle) -> str:
+def _credit_removed(whole: str, credit: str | None, out: CleanArticle) -> None:
     out.debris.append(whole.strip())
     if credit:
         parsed = _parse_credit(credit)
         if parsed:
             out.bylines += parsed
-    return ""
 
 
 def _credit_end(line: str, start: int) -> int | None:
@@ -253,7 +261,7 @@ def _credit_end(line: str, start: int) -> int | None:
     for k, tok in enumerate(_TOKEN.finditer(line, start, start + 100)):
         word = tok.group()
         core = word.rstrip(".,;:")
-        if not core or not (core[0].isupper() or core[0].isdigit() or core[0] == "("):
+        if not core or not (core[0].isupper() or core[0] == "("):
             return _undelimited_end(taken) if k else None
         if word.startswith("("):  # "Quốc Đạt (TTXVN)"
             close = line.find(")", tok.start(), tok.start() + 40)
@@ -299,9 +307,15 @@ def _is_all_caps(word: str) -> bool:
 
 # --- bylines -----------------------------------------------------------------------
 _TAIL_CUT = re.compile(r"(?=[.!?…”\"»)])(?:\./\.|[.!?…”\"»)])\s+(?=\S)")
-_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,40})\)$")
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:[-,&]|(?<!\w)và(?!\w))\s*")
 _OUTLET_WORD = re.compile(r"[\w.+&-]+|-")
+_LATER_SOURCE = re.compile(
+    r"\s*/\s*|\s+(?:" + "|".join(re.escape(w) for w in _LEX["source_prefixes"] if w.isalpha()) + r")\s+",
+    re.IGNORECASE,
+)
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?;:,](?:\s|$)")
+_INITIALS = re.compile(r"[^\W\d_]\.(?:\s?[^\W\d_]\w*\.?)+")  # "P.V", "T.Nam", "T. N."
 MAX_TAIL_CUTS = 3
 
 
@@ -328,7 +342,11 @@ def _strip_glued_byline(paragraphs: list[str], out: CleanArticle) -> bool:
     last = paragraphs[-1]
     window = max(0, len(last) - MAX_BYLINE_CHARS - 2)
     for cut in _TAIL_CUT.finditer(last, window):  # longest tail first
+        if _after_abbreviation(last, cut.start()):
+            continue  # "BS. Lê Anh Tiến" is one credit
         tail = last[cut.end():]
+        if not (tail[0].isupper() or _SOURCE_PREFIX.match(tail)):
+            continue  # every credit starts with a capital, but "theo Thời đại"
         parsed = _parse_credit(tail)
         if parsed is None and not _is_source_credit(tail):
             continue
@@ -341,6 +359,10 @@ def _strip_glued_byline(paragraphs: list[str], out: CleanArticle) -> bool:
     return False
 
 
+def _after_abbreviation(text: str, dot: int) -> bool:
+    return text[dot] == "." and text[text.rfind(" ", 0, dot) + 1:dot] in ABBREVIATIONS
+
+
 def _parse_credit(text: str) -> list[str] | None:
     """The author names of a byline ("Hồng Hạnh - Lương Huấn", "Theo Đặng Dương (Dân Trí)").
 
@@ -349,8 +371,9 @@ def _parse_credit(text: str) -> list[str] | None:
     s = text.strip()
     if s.endswith(".") and not (s[-2:-1].isupper() and s[-3:-2] in ("", " ", ".")):
         s = s[:-1].rstrip()  # a final period, but not the one of "P.V."
-    if not s or len(s) > MAX_BYLINE_CHARS or _CONTENT_WORDS.search(s):
+    if not s or len(s) > MAX_BYLINE_CHARS:
         return None
+    whole = s
     m = _BYLINE_PREFIX.match(s)
     if m:
         s = s[m.end():].strip()
@@ -358,8 +381,9 @@ def _parse_credit(text: str) -> list[str] | None:
         paren = _TRAILING_PAREN.search(s)
         if paren:
             s = s[:paren.start()]
-    if "/" in s:
-        s, outlet = s.split("/", 1)
+    source = _LATER_SOURCE.search(s)  # "Mai Chi Theo Reuters", "Trí Dũng/TTXVN"
+    if source:
+        s, outlet = s[:source.start()], s[source.end():]
         if not _looks_like_outlet(outlet):
             return None
     names = []
@@ -369,6 +393,8 @@ def _parse_credit(text: str) -> list[str] | None:
             return None
         if kind == "name":
             names.append(part)
+    if _CONTENT_WORDS.search(whole):
+        return None  # "Phó Bí Thư Nguyễn Văn A" names an office
     return names
 
 
@@ -384,27 +410,32 @@ def _name_kind(part: str) -> str | None:
         return None
     if len(words) == 1:
         word = words[0]
-        if "." in word[1:-1] and all(p[:1].isupper() for p in word.split(".") if p):
+        if word[0].isupper() and _INITIALS.fullmatch(word):
             return "name"  # "P.V", "T.Nam", "B.Thanh"
         if word.isupper() and len(word) > 1:
             return "outlet"  # "TTXVN", "NNVN", "VTC14"
         return None
+    if _OUTLET_START.match(part):
+        return "outlet"
     if len(words) > 5 or _NOT_NAME.match(part):
         return None
-    if all(_is_name_word(w) for w in words):
+    if not all(_is_capitalized(w) for w in words):
+        return None
+    if all(_is_initial(w) or _VIET_SYLLABLE.fullmatch(fold(w)) for w in words):
         return "name"
-    return None
+    return "outlet"  # "Google Maps", "Daily Mail": capitalized, but not a Vietnamese name
 
 
-def _is_name_word(word: str) -> bool:
+def _is_capitalized(word: str) -> bool:
     if _is_initial(word):
         return True
     return word.isalpha() and word[0].isupper() and (word[1:].islower() or word.isupper() or len(word) == 1)
 
 
 def _looks_like_outlet(text: str) -> bool:
+    """"TTXVN", "Tin Tức", "VOV-Trung tâm Tin": short, and starts with a capital."""
     words = _OUTLET_WORD.findall(text)
-    return 0 < len(words) <= 6 and all(w == "-" or w[0].isupper() or w[0].isdigit() for w in words)
+    return 0 < len(words) <= 6 and (words[0][0].isupper() or words[0][0].isdigit())
 
 
 def _is_source_credit(text: str) -> bool:
@@ -422,5 +453,3 @@ def _is_source_credit(text: str) -> bool:
         and not _CONTENT_WORDS.search(rest)
     )
 
-
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?;:,](?:\s|$)")

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from loaders.normalize import read_lexicon
@@ -53,7 +54,7 @@ _MONTH_WORDS = _phrases("month")
 _YEAR_WORDS = _phrases("year")
 _UNITS = _MONTH_WORDS | _YEAR_WORDS
 _DOCUMENT_WORDS = _phrases("document_words")
-_DAY_WORD = "ngày"  # the one cue that also names a document's date
+_DAY_WORD = _LEX["day"][0]  # the one cue that also dates documents
 MAX_CUE_WORDS = max(len(p.split()) for p in _CUES)
 MAX_REL_WORDS = max(len(p.split()) for p in _RELATIONAL)
 MAX_DOC_WORDS = max(len(p.split()) for p in _DOCUMENT_WORDS)
@@ -125,23 +126,46 @@ class _Context:
     words: tuple[str, ...] = ()  # up to a few words before all of these, nearest first
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A date mention as written; its value may still need the article's year."""
+
+    start: int
+    end: int
+    text: str
+    cue: str | None
+    year: int | None
+    month: int
+    day: int | None
+
+    def mention(self, article_date: str | None) -> DateMention:
+        if self.year is not None:
+            value = _iso(self.year, self.month or None, self.day)
+        else:
+            value = _with_inferred_year(self.month, self.day, article_date)
+        return DateMention(self.start, self.end, self.text, value, self.cue)
+
+
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
     """Every date mention in the sentence, with its ISO value when it can be known."""
-    found: list[DateMention] = []
-    if not _DIGIT.search(sentence):
-        return found
-    for m in _CORE.finditer(sentence):
-        ctx = _context(sentence, m.start())
-        value = _value(m, ctx, sentence, article_date)
-        if value is False:
+    first = _DIGIT.search(sentence)
+    if not first:
+        return []
+    return [found.mention(article_date) for found in _iter_found(sentence, first.start())]
+
+
+def _iter_found(text: str, pos: int = 0) -> Iterator[_Found]:
+    for m in _CORE.finditer(text, pos):  # the lookbehinds still see the text before pos
+        ctx = _context(text, m.start())
+        parts = _parts(m, ctx, text)
+        if parts is None:
             continue
         start = ctx.cue_start if ctx.cue else ctx.unit_start if ctx.unit else m.start()
         end = m.end()
-        if ctx.paren and ctx.cue and sentence.startswith(")", end):
+        if ctx.paren and ctx.cue and text.startswith(")", end):
             end += 1  # "hôm nay (6/2)"
         cue = ctx.cue.rstrip(",") if ctx.cue else None
-        found.append(DateMention(start, end, sentence[start:end], value, cue))
-    return found
+        yield _Found(start, end, text[start:end], cue, *parts)
 
 
 def _context(text: str, pos: int) -> _Context:
@@ -195,43 +219,42 @@ def _phrase_at(words: list[tuple[str, str, int]], k: int, phrases, ends, most: i
     return 0
 
 
-def _value(m: re.Match, ctx: _Context, sentence: str, article_date: str | None) -> str | None | bool:
-    """The ISO value of a matched number, None if unknown, False if it is not a date."""
+def _parts(m: re.Match, ctx: _Context, sentence: str) -> tuple[int | None, int, int | None] | None:
+    """(year, month, day) of a matched number, year None when left out (month 0 for a
+    bare year); None if the number is not a date."""
     g = m.groupdict()
     month_unit = ctx.unit is not None and ctx.unit.lower() in _MONTH_WORDS
     year_unit = ctx.unit is not None and ctx.unit.lower() in _YEAR_WORDS
     if g["rd"]:
         if not (ctx.cue or ctx.rel or g["ry"]):
-            return False
-        return _day_value(int(g["rd"]), int(g["rm"]), _int(g["ry"]), article_date)
+            return None
+        return _day_parts(_int(g["ry"]), int(g["rm"]), int(g["rd"]))
     if g["fd"]:
-        return _iso(int(g["fy"]), int(g["fm"]), int(g["fd"])) or False
+        return _day_parts(int(g["fy"]), int(g["fm"]), int(g["fd"]))
     if g["ld"]:
         if not (ctx.cue and ctx.cue.lower().endswith(_DAY_WORD)):
-            return False  # "3 tháng 5 ngày" is a count
-        return _day_value(int(g["ld"]), int(g["lm"]), _int(g["ly"]), article_date)
+            return None  # "3 tháng 5 ngày" is a count
+        return _day_parts(_int(g["ly"]), int(g["lm"]), int(g["ld"]))
     if g["tm"]:
         if not month_unit and (g["ts"] != "/" or _after_document_word(ctx)):
-            return False  # "6.2016" needs "tháng"; "Chỉ thị 05/2017" is a number
-        return _iso(int(g["ty"]), int(g["tm"])) or False
+            return None  # "6.2016" needs "tháng"; "Chỉ thị 05/2017" is a number
+        return _day_parts(int(g["ty"]), int(g["tm"]), None)
     if g["dd"]:
         closed = ctx.paren and sentence.startswith(")", m.end())
         if ctx.unit or not (ctx.cue or closed or (ctx.rel and g["ds"] == "/")):
-            return False  # a bare "1/3" is a fraction, "3-2" a score
+            return None  # a bare "1/3" is a fraction, "3-2" a score
         if _after_document_word(ctx):
-            return False
-        return _day_value(int(g["dd"]), int(g["dm"]), None, article_date)
+            return None
+        return _day_parts(None, int(g["dm"]), int(g["dd"]))
     if g["om"]:
-        month = int(g["om"])
-        if not 1 <= month <= 12 or (ctx.words and ctx.words[0].isdigit()):
-            return False  # "9 tháng 10" is a count of months
-        if g["oy"]:
-            return _iso(int(g["oy"]), month) or False
-        return _with_inferred_year(month, None, article_date)
+        if ctx.words and ctx.words[0].isdigit():
+            return None  # "9 tháng 10" is a count of months
+        return _day_parts(_int(g["oy"]), int(g["om"]), None)
     # a year: "năm 2008", or "từ 1995"
     if not (year_unit or (ctx.rel and not ctx.cue and not ctx.paren and not ctx.unit)):
-        return False
-    return _iso(int(g["yy"])) or False
+        return None
+    year = int(g["yy"])
+    return (year, 0, None) if _iso(year) else None
 
 
 def _after_document_word(ctx: _Context) -> bool:
@@ -240,12 +263,13 @@ def _after_document_word(ctx: _Context) -> bool:
     )
 
 
-def _day_value(day: int, month: int, year: int | None, article_date: str | None) -> str | None | bool:
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return False
-    if year:
-        return _iso(year, month, day) or False
-    return _with_inferred_year(month, day, article_date)
+def _day_parts(year: int | None, month: int, day: int | None) -> tuple[int | None, int, int | None] | None:
+    """The parts if they can make a date (a yearless 29/2 can), else None."""
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    if year is not None and _iso(year, month, day) is None:
+        return None  # "31/02/2020"
+    return year, month, day
 
 
 def _int(s: str | None) -> int | None:
@@ -334,17 +358,24 @@ def event_date(paragraphs: list[str], article_date: str | None) -> str | None:
 def _lead_event_mentions(paragraphs: list[str], article_date: str | None) -> Iterator[DateMention]:
     """Dates with a time-of-day or "ngày" cue early in the lead, in reading order."""
     for paragraph in paragraphs[:LEAD_PARAGRAPHS]:
-        lead = paragraph[:LEAD_CHARS]
-        for mention in find_dates(lead, article_date):
-            cue = mention.cue.lower() if mention.cue else None
-            if cue not in _TIME_OF_DAY:
-                continue
-            before = lead[max(0, mention.start - 40):mention.start]
-            if _dates_a_document(before):
-                continue
-            if cue == _DAY_WORD and not _opens_clause(before):
-                continue
-            yield mention
+        for found in _lead_events(paragraph[:LEAD_CHARS]):
+            yield found.mention(article_date)
+
+
+@lru_cache(maxsize=16)  # parse_article_date and event_date read the same lead
+def _lead_events(lead: str) -> tuple[_Found, ...]:
+    events = []
+    for found in _iter_found(lead):
+        cue = found.cue.lower() if found.cue else None
+        if cue not in _TIME_OF_DAY:
+            continue
+        before = lead[max(0, found.start - 40):found.start]
+        if _dates_a_document(before):
+            continue
+        if cue == _DAY_WORD and not _opens_clause(before):
+            continue
+        events.append(found)
+    return tuple(events)
 
 
 # --- the article's own date -------------------------------------------------

@@ -84,14 +84,13 @@ def _odd_char(m: re.Match) -> str:
     return _CHAR_MAP[m.group()]
 
 
-_CRLF = re.compile(r"\r\n")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
 
 def normalize_text(text: str) -> str:
     """NFC, new tone placement, plain spaces and dashes; lines kept.  Idempotent."""
-    if "\r" in text:
-        text = _CRLF.sub("\n", text)
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
     text = _ODD_CHAR.sub(_odd_char, text)  # before NFC: a dropped joiner may split a letter
     text = unicodedata.normalize("NFC", text)
     text = _retone(text)

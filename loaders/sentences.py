@@ -20,7 +20,7 @@ MAX_SPECIAL_WORD = max(map(len, ABBREVIATIONS)) + 1  # +1 for an opening bracket
 QUOTE_SPAN_CHARS = 300  # a quotation up to this long is kept in one sentence
 BRACKET_SPAN_CHARS = 150
 
-_LOWER = "a-zà-ỹđ"  # only used to spot a period glued to the next sentence
+_LOWER = "a-zà-ỹđ"  # roughly the lowercase letters; only to spot a period glued to the next word
 # A terminator, closing quotes/brackets, then either whitespace or (glued) a capitalized word.
 _AFTER = (
     r"(?P<c>[”\"’»)\]]*)"
@@ -63,11 +63,13 @@ def _split_line(text: str) -> list[str]:
         cut = m.end(2)  # after the terminator and any closing quotes
         if cut <= start or not _is_boundary(text, m, start):
             continue
-        if spans is None:
-            spans = _spans(text)
-        if spans[0] and _inside(spans, cut):
-            continue
-        piece = text[start:cut].strip()
+        piece = text[start:cut]
+        if "(" in piece or "“" in piece or '"' in piece:  # the cut may be inside a quotation
+            if spans is None:
+                spans = _spans(text)
+            if _inside(spans, cut):
+                continue
+        piece = piece.strip()
         if piece:
             pieces.append(piece)
         start = m.end()
@@ -78,8 +80,6 @@ def _split_line(text: str) -> list[str]:
 
 
 def _spans(text: str) -> tuple[list[int], list[int]]:
-    if '"' not in text and "“" not in text and "(" not in text:
-        return [], []
     starts, ends = [], []
     for m in _SPANS.finditer(text):
         starts.append(m.start())
@@ -94,7 +94,7 @@ def _inside(spans: tuple[list[int], list[int]], pos: int) -> bool:
 
 
 def _is_boundary(text: str, m: re.Match, sentence_start: int) -> bool:
-    terminator, _, space, nxt = m.groups()
+    terminator, _, _, nxt = m.groups()
     if nxt is not None and not (
         nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
         or (nxt in _BULLETS and text[m.end(3) + 1:m.end(3) + 2] == " ")
