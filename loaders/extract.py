@@ -19,7 +19,7 @@ from loaders.dates import event_date, find_dates, parse_article_date
 from loaders.html import html_to_article
 from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.names import find_person_names, is_historical_name, load_surnames
-from loaders.normalize import fold, normalize_text
+from loaders.normalize import fold, normalize_text, split_glued_words
 from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                    party_committee_inside, party_committee_of, unit_of_context)
 from loaders.places import article_locality
@@ -149,6 +149,7 @@ class ArticleReader:
     def read(self, sentence: str) -> None:
         if not has_title(sentence):
             return  # no title, no post (the cheap test that keeps extraction fast)
+        sentence = split_glued_words(sentence)
         mentions = self.person_mentions(sentence)
         boundary = 0
         career_at = _career_position(sentence)
@@ -277,7 +278,7 @@ def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
     i = 0
     while i < len(sentences):
         line = sentences[i]
-        if i + 1 >= len(sentences) or len(line) > 80 or not _starts_with_title(sentences[i + 1]):
+        if i + 1 >= len(sentences) or len(line) > 80 or not _starts_with_title(split_glued_words(sentences[i + 1])):
             out.append(line)
             i += 1
             continue

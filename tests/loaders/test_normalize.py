@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.normalize import fold, normalize_text, read_lexicon, retone_word
+from loaders.normalize import split_glued_words, fold, normalize_text, read_lexicon, retone_word
 
 REPO = Path(__file__).resolve().parents[2]
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
@@ -139,3 +139,15 @@ def test_lexicon_entries_are_normalized():
     lines = read_lexicon("debris")["lines"]
     assert "Điều chỉnh kích thước chữ" in lines
     assert all(normalize_text(e) == e for e in lines)
+
+
+def test_glued_words_are_set_apart():
+    # dev-09 and the 2017 corpus: words glued by page scraping
+    assert split_glued_words("Phó Bí thư thường trựcĐảng ủy") == "Phó Bí thư thường trực Đảng ủy"
+    assert split_glued_words("Tập đoàn Dệt - MayViệt Nam") == "Tập đoàn Dệt - May Việt Nam"
+    assert split_glued_words("Chủ tịch Hội đồng Trường -Ủy viên Ban") == "Chủ tịch Hội đồng Trường - Ủy viên Ban"
+    assert split_glued_words("Thứ trưởng Bộ GTVTLê Đình Thọ") == "Thứ trưởng Bộ GTVT Lê Đình Thọ"
+    # abbreviations, ASCII brand names and a glued verb stay as written
+    assert split_glued_words("UBND, HĐND, ĐBQH, TP.HCM, LĐLĐ, ĐHQG") == "UBND, HĐND, ĐBQH, TP.HCM, LĐLĐ, ĐHQG"
+    assert split_glued_words("YouTube, iPhone, TikTok") == "YouTube, iPhone, TikTok"
+    assert split_glued_words("Phó Giám đốc CATPchúc mừng") == "Phó Giám đốc CATPchúc mừng"
