@@ -278,7 +278,7 @@ def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
     i = 0
     while i < len(sentences):
         line = sentences[i]
-        if i + 1 >= len(sentences) or len(line) > 80 or not _starts_with_title(split_glued_words(sentences[i + 1])):
+        if i + 1 >= len(sentences) or len(line) > 80 or not _starts_with_title(sentences[i + 1]):
             out.append(line)
             i += 1
             continue
