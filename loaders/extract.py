@@ -86,6 +86,9 @@ def cues() -> Cues:
     )
 
 
+# A step of a career list: "- Từ 01/2002 đến 8/2005: …", "Từ 3/7/2017: …"
+_CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
+_MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 _BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -109,6 +112,7 @@ class ArticleReader:
     persons: list[str] = field(default_factory=list)
     held: list[HeldOffice] = field(default_factory=list)
     _mentions: dict[str, list[PersonMention]] = field(default_factory=dict)
+    career_subject: Optional[str] = None  # whose career list the following steps continue
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -147,17 +151,30 @@ class ArticleReader:
 
     # -- statements ---------------------------------------------------------------------------
     def read(self, sentence: str) -> None:
+        continues_career = self.career_subject is not None and _CAREER_STEP.match(sentence)
+        if not continues_career:
+            self.career_subject = None
         if not has_title(sentence):
+            if _MAYBE_CAREER.search(sentence) and _career_position(sentence) is not None:
+                # "Ông Bùi Thế Hùng, …, Ông đã từng giữ các vị trí từ 10/1990 đến 1995: Chuyên viên …":
+                # no title yet, but the steps that follow are this person's
+                mentions = self.person_mentions(sentence)
+                self.career_subject = mentions[0].name if mentions else None
+                self.persons += [m.name for m in mentions]
             return  # no title, no post (the cheap test that keeps extraction fast)
         sentence = split_glued_words(sentence)
         mentions = self.person_mentions(sentence)
         boundary = 0
+        if continues_career:  # "- Từ 8/2005 đến 11/2007: Phó Giám đốc …" after "từng giữ các vị trí"
+            self._career(self.career_subject, sentence, 0)
+            return
         career_at = _career_position(sentence)
         if career_at is not None:
             subject = next((m.name for m in mentions if m.start < career_at), None) or \
                 (self.persons[-1] if self.persons else None)
             if subject:
                 self._career(subject, sentence, career_at)
+                self.career_subject = subject
             mentions = [m for m in mentions if m.start < career_at]
         for index, mention in enumerate(mentions):
             self.persons.append(mention.name)

@@ -29,8 +29,9 @@ _NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 UNIT_NAME = re.compile(rf"\b(?=[thqxp])({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
 # Bodies that units belong to, when named after the unit: "Cục Hợp tác quốc tế, Bộ GD&ĐT".
 PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
-               r"Bệnh viện|Tập đoàn|Tổng công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|Ủy ban Thường vụ Quốc hội)")
-_COMMA_BEFORE_PARENT = re.compile(rf",\s*(?={PARENT_BODY}\s)")
+               r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
+               r"Ủy ban Thường vụ Quốc hội)")
+_COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-)\s*(?={PARENT_BODY}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 _ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
@@ -209,6 +210,9 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optio
     if head is None or head.local is None:
         return Org(name, kind, level, province.name if province else None, True, aliases)
 
+    if _INNER_PARENT.search(name, len(head.head)):
+        # "Phòng Tổ chức cán bộ Công ty …": a unit named with the body it belongs to
+        return Org(name, kind, level, province.name if province else None, True, aliases)
     if head.local in ("district", "commune"):
         rest = name[len(head.head):].strip()
         named = bool(UNIT_NAME.search(name)) or (head.head.endswith(("ủy", "đoàn")) and rest[:1].isupper())

@@ -216,7 +216,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
 # ";" separates persons in lists ("A, Bí thư …; B, Chủ tịch …"), so it ends a chain.
 _SPACE = re.compile(r"\s+")
 # "Phó Tổng Biên tập phụ trách Tạp chí Cộng sản": in charge of, before the organization
-_IN_CHARGE = re.compile(rf"\s+phụ trách(?=\s+[{UPPER}])")
+# "… phụ trách sản xuất tại Xí nghiệp …": what the post is in charge of, then where
+_IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:\s+tại)?(?=\s+[{UPPER}])")
 _SEPARATOR = re.compile(r"\s*(?:,|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 
 
