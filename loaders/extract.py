@@ -21,7 +21,7 @@ from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.names import find_person_names, is_historical_name, load_surnames
 from loaders.normalize import fold, normalize_text, split_glued_words
 from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
-                                   party_committee_inside, party_committee_of, unit_of_context)
+                                   party_committee_inside, party_committee_of, unit_of_context, within_body_of)
 from loaders.places import article_locality
 from loaders.read import RawArticle
 from loaders.resolve import article_key
@@ -182,6 +182,16 @@ class ArticleReader:
             before = self._chain_before(sentence, region_start, mention.start)
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
             after, after_end, link_status = self._chain_after(sentence, mention.end, next_start)
+            moved_to: list[Segment] = []
+            if after and link_status is None:
+                # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
+                # a reassignment: the post named first is left, the one after the verb begins
+                link = cues().link.match(sentence, after_end, next_start)
+                if link and cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) == "start":
+                    moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
+                    if moved_to:
+                        link_status = "end"
+                        after_end = moved_end
             if after and link_status is None and index + 1 < len(mentions) and \
                     not sentence[after_end:next_start].strip():
                 # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
@@ -200,7 +210,10 @@ class ArticleReader:
                 # present post.
                 starts = start_verb and segments is after and link_status is not None
                 self._add(mention.name, segments, sentence, status_hint, starts,
-                          career_at is not None and segments[0].start > career_at)
+                          career_at is not None and segments[0].start > career_at,
+                          moved_to if segments is after else None)
+            if moved_to:
+                self._add(mention.name, moved_to, sentence, "start", False, False)
         self._appointments(sentence, mentions)
 
     def _career(self, person: str, sentence: str, start: int) -> None:
@@ -256,8 +269,12 @@ class ArticleReader:
                 self._add(target.name, segments, sentence, "start", False, False)
 
     def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
-             start_verb: bool, in_career: bool) -> None:
-        for segment, org in zip(segments, resolve_segment_orgs(segments, self.context)):
+             start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None) -> None:
+        orgs = resolve_segment_orgs(segments, self.context)
+        if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
+            new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
+            orgs = [within_body_of(o, new_orgs[0]) if o is not None and new_orgs else o for o in orgs]
+        for segment, org in zip(segments, orgs):
             if org is None or cues().not_post_org.search(org.name):
                 continue
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):

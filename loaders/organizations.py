@@ -301,6 +301,18 @@ def is_place_name(name: str) -> bool:
     return match is not None
 
 
+def within_body_of(unit: Org, other: Org) -> Org:
+    """"Phòng Tham mưu" beside "Phòng … Công an thành phố Đà Nẵng": a unit that names no
+    body or place belongs to the body of the organization named with it."""
+    if unit.scoped and (unit.locality or unit.kind not in ("department", "other")):
+        return unit
+    inner = _INNER_PARENT.search(other.name, 1)
+    if inner is None or unit.kind not in ("department", "other", "center"):
+        return unit
+    return Org(f"{unit.name} {other.name[inner.start():]}", unit.kind, unit.level, other.locality, True,
+               unit.aliases + (unit.name,))
+
+
 def party_committee_of(org: Org) -> Optional[Org]:
     """The party committee of the unit an organization belongs to: the organization a
     bare "Bí thư" means in "Bí thư, Chủ tịch UBND huyện Tuy Đức"."""
