@@ -112,16 +112,19 @@ def load(
     curation = settings.curation()
     with settings.open() as store:
         if show_progress:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-            columns = (TextColumn("loading"), BarColumn(), TextColumn("{task.fields[articles]} articles, "
-                       "{task.fields[statements]} facts, {task.fields[rate]} art/s"), TimeElapsedColumn())
+            columns = (TextColumn("loading"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                       TextColumn("{task.fields[articles]} articles, {task.fields[statements]} facts, "
+                                  "{task.fields[rate]} art/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn())
             with Progress(*columns, transient=True) as progress:
                 task = progress.add_task("load", total=None, articles=0, statements=0, rate="0")
 
                 def on_progress(s) -> None:
                     rate = f"{s.read / s.seconds:.0f}" if s.seconds else "0"
-                    progress.update(task, articles=s.read, statements=s.statements, rate=rate)
+                    progress.update(task, total=s.input_bytes or None, completed=s.done_bytes, articles=s.read,
+                                    statements=s.statements, rate=rate)
 
                 summary = load_paths(store, paths, workers=workers or None, curation=curation,
                                      group_size=group_size, on_problem=report, on_progress=on_progress)

@@ -18,7 +18,7 @@ from graph.store import Store
 from graph.writer import write_batch
 from loaders.curation import Curation
 from loaders.extract import extract_article
-from loaders.read import RawArticle, ReadProblem, read_inputs
+from loaders.read import RawArticle, ReadProblem, input_size, read_inputs
 from loaders.resolve import GraphBatch, article_key, to_batch
 
 SMALL_INPUT = 32  # below this many articles, worker processes cost more than they save
@@ -40,6 +40,8 @@ class LoadSummary:
     bytes: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    input_bytes: int = 0  # size of the input files
+    done_bytes: int = 0  # of which read and extracted
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
@@ -67,6 +69,9 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     summary = LoadSummary()
     started = time.perf_counter()
     known = {row[0] for row in store.read("MATCH (a:Article) RETURN a.key").rows}
+    paths = list(paths)
+    summary.input_bytes = input_size(paths)
+    offsets: dict[str, int] = {}  # bytes of the files read before each file
 
     def fresh_articles() -> Iterator[RawArticle]:
         for item in read_inputs(paths):
@@ -122,6 +127,10 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
 
     try:
         for raw, batch in _extract_all(fresh_articles(), workers, curation):
+            _advance(summary, raw, offsets)
+            summary.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(summary)
             if isinstance(batch, Exception):
                 summary.skipped += 1
                 problem = ReadProblem(raw.source, f"could not extract: {batch.__class__.__name__}: {batch}")
@@ -138,6 +147,14 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
         writer.shutdown(wait=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _advance(summary: LoadSummary, raw: RawArticle, offsets: dict[str, int]) -> None:
+    """Progress in input bytes: the files before this article's, plus its position in its file."""
+    key = raw.input_file
+    if key not in offsets:
+        offsets[key] = summary.done_bytes
+    summary.done_bytes = min(summary.input_bytes, offsets[key] + raw.read_to) if summary.input_bytes else 0
 
 
 def _safe_process(raw: RawArticle, curation: Optional[Curation] = None) -> GraphBatch | Exception:

@@ -26,6 +26,20 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     html: bool = False
+    read_to: int = 0  # bytes of its input file read so far (compressed bytes for .gz): for progress
+    input_file: str = ""
+
+
+def input_size(paths: Iterable[str]) -> int:
+    """Bytes of every input file, for a progress bar's total (0 when unknown)."""
+    total = 0
+    for path in paths:
+        for file in _expand(path) or []:
+            try:
+                total += os.path.getsize(file)
+            except OSError:
+                pass
+    return total
 
 
 @dataclass
@@ -84,7 +98,7 @@ def read_file(path: str) -> Iterator[RawArticle | ReadProblem]:
         return
     text = data.decode("utf-8")
     is_html = lower.endswith((".html", ".htm"))
-    yield RawArticle(source=name, text=text, html=is_html)
+    yield RawArticle(source=name, text=text, html=is_html, read_to=len(data), input_file=path)
 
 
 def _check_bytes(data: bytes) -> str | None:
@@ -116,11 +130,15 @@ def _read_jsonl(path: str) -> Iterator[RawArticle | ReadProblem]:
     number = rows = 0
     try:
         with fh:
+            raw = getattr(fh, "fileobj", fh)  # a gzip file's compressed stream
             for number, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 rows += 1
-                yield _parse_row(path, number, line)
+                item = _parse_row(path, number, line)
+                if isinstance(item, RawArticle):
+                    item.read_to, item.input_file = raw.tell(), path
+                yield item
     except (OSError, EOFError, zlib.error) as exc:
         yield ReadProblem(path, f"stopped at line {number + 1}: {exc.__class__.__name__}: {exc}")
         return
