@@ -61,7 +61,8 @@ def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> W
                 rels += len(group)
         held = batch.rels.get("HELD_OFFICE", {})
         if held:
-            refresh_tenures(store, [row["dst"] for row in held.values()])
+            refresh_tenures(store, [row["dst"] for row in held.values()],
+                            [(row["src"], row["dst"]) for row in held.values()])
     return WriteOutcome(written=True, nodes=nodes, relationships=rels)
 
 
@@ -82,14 +83,27 @@ def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, li
     return groups
 
 
-def refresh_tenures(store: Store, positions: list[str]) -> None:
-    """Recompute the tenures of every holder of these positions from all their
-    statements, then order the holders of single-holder posts (loaders/tenure.py)."""
+_TENURE_INPUTS = "p.key, x.key, x.single_holder, h.stated_status, h.stated_as_of, h.stated_basis, h.stated_congress"
+
+
+def refresh_tenures(store: Store, positions: list[str], pairs: list[tuple[str, str]] | None = None) -> None:
+    """Recompute tenures from all their statements, then order the holders of
+    single-holder posts (loaders/tenure.py).  A single-holder post needs all its holders;
+    for other posts (a Central Committee has hundreds of members) only the (person,
+    position) `pairs` an article touched, when given, are read again."""
+    positions = sorted(set(positions))
+    single = {row[0] for row in store.read(
+        "UNWIND $positions AS k MATCH (x:Position {key: k}) WHERE x.single_holder RETURN x.key",
+        {"positions": positions}).rows}
     found = store.read(
-        "UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {key: k}) "
-        "RETURN p.key, x.key, x.single_holder, h.stated_status, h.stated_as_of, h.stated_basis, h.stated_congress",
-        {"positions": sorted(set(positions))},
+        f"UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {{key: k}}) RETURN {_TENURE_INPUTS}",
+        {"positions": sorted(single) if pairs is not None else positions},
     ).rows
+    if pairs is not None:
+        others = [{"src": a, "dst": b} for a, b in sorted(set(pairs)) if b not in single]
+        found += store.read(
+            "UNWIND $pairs AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
+            f"RETURN {_TENURE_INPUTS}", {"pairs": others}).rows if others else []
     by_position: dict[tuple[str, bool], list[Holder]] = {}
     for person, position, single, statuses, dates, bases, congresses in found:
         count = len(statuses or [])
