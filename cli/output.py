@@ -7,7 +7,6 @@ people and shortens long lists of evidence.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from enum import Enum

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.dates import looks_like_stamp
-from loaders.normalize import fold, read_lexicon
+from loaders.lexicon import read_lexicon
+from loaders.normalize import fold
 from loaders.sentences import ABBREVIATIONS
 
 __all__ = ["CleanArticle", "clean_article"]

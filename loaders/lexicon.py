@@ -37,3 +37,28 @@ def phrase_pattern(phrases, casefold: bool = True) -> str:
 
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
     return trie_pattern(words, _phrase_char)
+
+
+@lru_cache(maxsize=None)
+def read_lexicon(name: str) -> dict[str, tuple[str, ...]]:
+    """The sections of `lexicons/<name>.txt`, entries normalized like the text.
+
+    Format: `[section]` lines open a section; one entry per line; blank lines
+    and lines starting with "#" are skipped.
+    """
+    from loaders.normalize import normalize_text
+
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    text = resources.files("loaders").joinpath("lexicons", name + ".txt").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        line = normalize_text(raw.strip())
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip(), [])
+        elif current is None:
+            raise ValueError(f"lexicon {name}: entry before any [section]: {line!r}")
+        else:
+            current.append(line)
+    return {k: tuple(v) for k, v in sections.items()}

@@ -7,14 +7,11 @@ expressions, so the text is brought to one form first; the word lists in
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from functools import lru_cache
 
-__all__ = ["normalize_text", "retone_word", "fold", "read_lexicon"]
+__all__ = ["normalize_text", "retone_word", "fold", "split_glued_words"]
 
-LEXICON_DIR = os.path.join(os.path.dirname(__file__), "lexicons")
 
 # --- tone placement -------------------------------------------------------
 # The old style puts the tone on the last vowel of an open "oa", "oe", "uy"
@@ -174,27 +171,3 @@ def fold(text: str) -> str:
     text = text.lower().replace("đ", "d").replace("\u00f0", "d")
     text = _MARKS.sub("", unicodedata.normalize("NFD", text))
     return _WHITESPACE.sub(" ", text).strip()
-
-
-# --- word lists ------------------------------------------------------------
-@lru_cache(maxsize=None)
-def read_lexicon(name: str) -> dict[str, tuple[str, ...]]:
-    """The sections of `lexicons/<name>.txt`, entries normalized like the text.
-
-    Format: `[section]` lines open a section; one entry per line; blank lines
-    and lines starting with "#" are skipped.
-    """
-    sections: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    with open(os.path.join(LEXICON_DIR, name + ".txt"), encoding="utf-8") as fh:
-        for raw in fh:
-            line = normalize_text(raw.strip())
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                current = sections.setdefault(line[1:-1].strip(), [])
-            elif current is None:
-                raise ValueError(f"lexicon {name}: entry before any [section]: {line!r}")
-            else:
-                current.append(line)
-    return {k: tuple(v) for k, v in sections.items()}

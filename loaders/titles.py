@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional
 
 from loaders.lexicon import load_yaml, phrase_pattern
 from loaders.names import UPPER

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.normalize import split_glued_words, fold, normalize_text, read_lexicon, retone_word
+from loaders.lexicon import read_lexicon
+from loaders.normalize import fold, normalize_text, retone_word, split_glued_words
 
 REPO = Path(__file__).resolve().parents[2]
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
