@@ -21,9 +21,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from graph.loading import process_article  # noqa: E402
-from loaders.names import PERSON_NAME_PATTERN  # noqa: E402
-from loaders.read import RawArticle  # noqa: E402
+from orggraph.graph.loading import process_article  # noqa: E402
+from orggraph.loaders.names import PERSON_NAME_PATTERN  # noqa: E402
+from orggraph.loaders.read import RawArticle  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "baomoi-2017.jsonl.gz")
 

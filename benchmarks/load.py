@@ -27,9 +27,9 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from graph.store import open_store  # noqa: E402
-from loaders.names import PERSON_NAME_PATTERN  # noqa: E402
-from queries import run_recipe  # noqa: E402
+from orggraph.graph.store import open_store  # noqa: E402
+from orggraph.loaders.names import PERSON_NAME_PATTERN  # noqa: E402
+from orggraph.queries import run_recipe  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "baomoi-2017.jsonl.gz")
 RECIPES = [

@@ -25,8 +25,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from graph import visualize as V  # noqa: E402
-from graph.store import RelWrite, open_store  # noqa: E402
+from orggraph.graph import visualize as V  # noqa: E402
+from orggraph.graph.store import RelWrite, open_store  # noqa: E402
 
 TARGET_SECONDS = 15.0
 TITLES = ("Bí thư", "Phó Bí thư", "Chủ tịch", "Ủy viên Ban Thường vụ")

@@ -29,9 +29,9 @@ def register(app: typer.Typer) -> None:
         again changes nothing, and nothing only Neo4j holds is deleted.
         Example: orggraph copy --to-neo4j bolt://localhost:7687
         """
-        from graph.copy import copy_graph
-        from graph.neo4j_store import Neo4jStore
-        from graph.store import open_store
+        from orggraph.graph.copy import copy_graph
+        from orggraph.graph.neo4j_store import Neo4jStore
+        from orggraph.graph.store import open_store
 
         db = ctx.obj.db  # always the embedded store, whatever --neo4j / NEO4J_URI says
         show_progress = not quiet and sys.stderr.isatty()

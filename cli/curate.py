@@ -9,8 +9,8 @@ from typing import List, Optional
 
 import typer
 
-from cli.errors import ErrorsAsOneLine
-from graph import curation as graph_curation
+from orggraph.cli.errors import ErrorsAsOneLine
+from orggraph.graph import curation as graph_curation
 
 app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
                   help="Correct the machine: merge or split persons, add aliases, reject statements. "

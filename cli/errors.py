@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperGroup
 
-from graph.store import StoreError
+from orggraph.graph.store import StoreError
 
 EXIT_ERROR = 1
 

@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from cli.errors import ErrorsAsOneLine
-from cli.output import Format, print_rows
+from orggraph.cli.errors import ErrorsAsOneLine
+from orggraph.cli.output import Format, print_rows
 
 app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True, help="Write what the graph holds to files.")
 
@@ -28,7 +28,7 @@ def export_facts(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE, not stdout."),
 ) -> None:
     """One row per statement: held_office, subordinate_to, congress, attended, each with source and evidence."""
-    from graph.export import ALL_COLUMNS, iter_facts
+    from orggraph.graph.export import ALL_COLUMNS, iter_facts
 
     settings = ctx.obj
     with settings.open(read_only=True) as store:
@@ -62,7 +62,7 @@ def export_graph(
     (relationships-HELD_OFFICE.csv …), and schema.cypher with the constraints to create
     after the import.  The command line is printed on stdout.
     """
-    from graph.bulk_export import export_graph as write_files
+    from orggraph.graph.bulk_export import export_graph as write_files
 
     settings = ctx.obj
     with settings.open(read_only=True) as store:

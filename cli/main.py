@@ -12,10 +12,10 @@ from typing import List, Optional
 
 import typer
 
-from cli.errors import EXIT_ERROR, ErrorsAsOneLine
-from cli.output import Format, FormatOption, ParamOption, print_rows
-from graph.store import StoreError, default_db_path, open_store
-from loaders.curation import CURATION_FILE, Curation, CurationError
+from orggraph.cli.errors import EXIT_ERROR, ErrorsAsOneLine
+from orggraph.cli.output import Format, FormatOption, ParamOption, print_rows
+from orggraph.graph.store import StoreError, default_db_path, open_store
+from orggraph.loaders.curation import CURATION_FILE, Curation, CurationError
 
 EXIT_SOME_SKIPPED = 3
 
@@ -99,7 +99,7 @@ def load(
     Re-loading an article changes nothing; bad inputs are reported and skipped
     (exit code 3 when any was skipped).
     """
-    from graph.loading import load_paths
+    from orggraph.graph.loading import load_paths
 
     settings: Settings = ctx.obj
     show_progress = not quiet and sys.stderr.isatty()
@@ -170,7 +170,7 @@ def recipe(
     fmt: Format = FormatOption,
 ) -> None:
     """Run a ready-made query by name (`orggraph recipe list` shows them and their parameters)."""
-    from queries import load_recipes
+    from orggraph.queries import load_recipes
 
     if name == "list":
         rows = [[r.name, r.description, ", ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})"
@@ -193,8 +193,8 @@ def who_held(
     With --on, a `note` says when the answer rests on inference (the holder was last
     attested before the date) or on conflicting attestations.
     """
-    from queries import run_recipe
-    from queries.answers import who_held_notes
+    from orggraph.queries import run_recipe
+    from orggraph.queries.answers import who_held_notes
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
@@ -235,7 +235,7 @@ def hierarchy(
     fmt: Format = FormatOption,
 ) -> None:
     """The organizations stated to be above and below an organization (`viz hierarchy` draws it)."""
-    from queries import run_recipe
+    from orggraph.queries import run_recipe
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
@@ -247,7 +247,7 @@ def hierarchy(
 
 
 def _recipe(ctx: typer.Context, name: str, params: dict, fmt: Format) -> None:
-    from queries import run_recipe
+    from orggraph.queries import run_recipe
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
@@ -265,8 +265,8 @@ def timeline(
     _recipe(ctx, "timeline", {"person": person}, fmt)
 
 
-from cli import curate, export, viz  # noqa: E402  (sub-apps register after the app exists)
-from cli.copy import register as register_copy  # noqa: E402  ("copy" would shadow the standard module)
+from orggraph.cli import curate, export, viz  # noqa: E402  (sub-apps register after the app exists)
+from orggraph.cli.copy import register as register_copy  # noqa: E402  ("copy" would shadow the standard module)
 
 app.add_typer(export.app, name="export")
 app.add_typer(viz.app, name="viz")

@@ -8,8 +8,8 @@ from typing import List, Optional
 
 import typer
 
-from cli.errors import ErrorsAsOneLine
-from cli.output import ParamOption
+from orggraph.cli.errors import ErrorsAsOneLine
+from orggraph.cli.output import ParamOption
 
 app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
                   help="Draw hierarchies, careers and congresses as interactive pages that work offline.\n\n"
@@ -25,7 +25,7 @@ MaxNodesOption = typer.Option(2500, "--max-nodes", min=1, metavar="N",
 
 
 def _write(picture, output: Optional[str], kind: str, text: str) -> None:
-    from graph.visualize import default_filename, write_html
+    from orggraph.graph.visualize import default_filename, write_html
 
     path = write_html(picture, output or default_filename(kind, text))
     typer.echo(path)
@@ -45,7 +45,7 @@ def hierarchy(
 ) -> None:
     """The organization tree below ORG and the chain above it, top-down, each organization with its key
     holders on a date."""
-    from graph.visualize import hierarchy as build
+    from orggraph.graph.visualize import hierarchy as build
 
     with ctx.obj.open(read_only=True) as store:
         picture = build(store, org, depth=depth, on=on, max_nodes=max_nodes)
@@ -61,7 +61,7 @@ def person(
 ) -> None:
     """A person's posts over time and their organizations, the congresses and events attended, and who
     held the same posts before and after."""
-    from graph.visualize import person as build
+    from orggraph.graph.visualize import person as build
 
     with ctx.obj.open(read_only=True) as store:
         picture = build(store, name, max_nodes=max_nodes)
@@ -79,7 +79,7 @@ def congress(
 ) -> None:
     """A congress of ORG: its organization and who attended it, grouped by role (chair, elected,
     speaker, delegate, guest)."""
-    from graph.visualize import congress as build
+    from orggraph.graph.visualize import congress as build
 
     with ctx.obj.open(read_only=True) as store:
         picture = build(store, org, ordinal=ordinal, max_nodes=max_nodes)
@@ -109,8 +109,8 @@ def query(
     nodes(path) followed by relationships(path) are paired up; node columns in
     one row with nothing between them are joined by a dashed "same row" line.
     """
-    from cli.main import parse_params
-    from graph.visualize import query_picture
+    from orggraph.cli.main import parse_params
+    from orggraph.graph.visualize import query_picture
 
     params = parse_params(param)
     with ctx.obj.open(read_only=True) as store:

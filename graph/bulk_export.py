@@ -31,10 +31,10 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.copy import BATCH_SIZE, iter_node_batches, iter_relationship_batches, node_keys
-from graph.model import BOOL, INT, NODES, RELATIONSHIPS, STRINGS
-from graph.neo4j_store import NULL_ELEMENT, constraint_statements
-from graph.store import Store, StoreError
+from orggraph.graph.copy import BATCH_SIZE, iter_node_batches, iter_relationship_batches, node_keys
+from orggraph.graph.model import BOOL, INT, NODES, RELATIONSHIPS, STRINGS
+from orggraph.graph.neo4j_store import NULL_ELEMENT, constraint_statements
+from orggraph.graph.store import Store, StoreError
 
 ARRAY_DELIMITERS = (";", "|", "\x1f")
 COMPOSE_DIR = "/import"  # where `command(compose=True)` mounts the files in the container

@@ -17,8 +17,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from graph.model import NODES, RELATIONSHIPS, NodeLabel, RelType
-from graph.store import RelWrite, Store, StoreError
+from orggraph.graph.model import NODES, RELATIONSHIPS, NodeLabel, RelType
+from orggraph.graph.store import RelWrite, Store, StoreError
 
 BATCH_SIZE = 1000
 RETRIES = 3

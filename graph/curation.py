@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.store import RelWrite, Store, StoreError
-from graph.writer import refresh_tenures
-from loaders.normalize import fold
+from orggraph.graph.store import RelWrite, Store, StoreError
+from orggraph.graph.writer import refresh_tenures
+from orggraph.loaders.normalize import fold
 
 _HELD_ARRAYS = ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")
 _ATTENDED_ARRAYS = ("sources", "evidence")

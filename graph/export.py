@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from graph.store import Store
+from orggraph.graph.store import Store
 
 FACT_COLUMNS = {
     "held_office": ["fact", "person", "title", "organization", "status", "as_of", "source", "evidence"],

@@ -13,8 +13,8 @@ from typing import Any, Iterator, Sequence
 
 import ladybug
 
-from graph.model import NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING
-from graph.store import (DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store,
+from orggraph.graph.model import NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING
+from orggraph.graph.store import (DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store,
                          StoreError)
 
 GRAPH_FILE = "graph.lbdb"

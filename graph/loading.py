@@ -14,12 +14,12 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
-from graph.store import Store
-from graph.writer import write_batch
-from loaders.curation import Curation
-from loaders.extract import extract_article
-from loaders.read import RawArticle, ReadProblem, input_size, read_inputs
-from loaders.resolve import GraphBatch, article_key, to_batch
+from orggraph.graph.store import Store
+from orggraph.graph.writer import write_batch
+from orggraph.loaders.curation import Curation
+from orggraph.loaders.extract import extract_article
+from orggraph.loaders.read import RawArticle, ReadProblem, input_size, read_inputs
+from orggraph.loaders.resolve import GraphBatch, article_key, to_batch
 
 SMALL_INPUT = 32  # below this many articles, worker processes cost more than they save
 # Articles written per transaction: each is still whole or absent after a crash (a

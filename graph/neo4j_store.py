@@ -54,8 +54,8 @@ import neo4j.time
 from neo4j import GraphDatabase, unit_of_work
 from neo4j import exceptions as nx
 
-from graph.model import NODE_LABELS, NODES, REL_TYPES, STRINGS
-from graph.store import QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store, StoreError
+from orggraph.graph.model import NODE_LABELS, NODES, REL_TYPES, STRINGS
+from orggraph.graph.store import QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store, StoreError
 
 DEFAULT_USER = "neo4j"
 NULL_ELEMENT = "\u2400"  # "␀": how a null inside a list property is stored (Neo4j stores no null there)

@@ -113,10 +113,10 @@ def open_store(db: str | None = None, *, read_only: bool = False, neo4j_uri: str
     """Open the embedded store at `db` (a directory), or Neo4j when a URI is given."""
     if neo4j_uri:
         try:
-            from graph.neo4j_store import Neo4jStore
+            from orggraph.graph.neo4j_store import Neo4jStore
         except ImportError as exc:  # pragma: no cover - the Neo4j store arrives with its issue
             raise StoreError(f"the Neo4j store is not available: {exc}") from exc
         return Neo4jStore(neo4j_uri, read_only=read_only)
-    from graph.ladybug_store import LadybugStore
+    from orggraph.graph.ladybug_store import LadybugStore
 
     return LadybugStore(db or default_db_path(), read_only=read_only)

@@ -38,8 +38,8 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from graph.store import Store, StoreError
-from loaders.normalize import fold
+from orggraph.graph.store import Store, StoreError
+from orggraph.loaders.normalize import fold
 
 DEFAULT_MAX_NODES = 2500
 DEFAULT_DEPTH = 3
@@ -948,7 +948,7 @@ QUERY_HELP = (
 
 def _schema_pairs() -> dict[str, set[tuple[str, str]]]:
     try:
-        from graph.model import RELATIONSHIPS
+        from orggraph.graph.model import RELATIONSHIPS
 
         return {r.name: set(r.pairs) for r in RELATIONSHIPS}
     except Exception:  # pragma: no cover - the schema module is always there; stay drawable anyway

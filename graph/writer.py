@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.model import NODE_LABELS, REL_TYPES
-from graph.store import RelWrite, Store
-from loaders.resolve import GraphBatch
-from loaders.tenure import FIELDS as TENURE_FIELDS
-from loaders.tenure import Holder, Statement, apply_succession, compute_tenure
+from orggraph.graph.model import NODE_LABELS, REL_TYPES
+from orggraph.graph.store import RelWrite, Store
+from orggraph.loaders.resolve import GraphBatch
+from orggraph.loaders.tenure import FIELDS as TENURE_FIELDS
+from orggraph.loaders.tenure import Holder, Statement, apply_succession, compute_tenure
 
 # Which relationship properties are overwritten and which accumulate across articles.
 _REL_PROPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

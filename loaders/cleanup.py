@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.dates import looks_like_stamp
-from loaders.lexicon import read_lexicon
-from loaders.normalize import fold
-from loaders.sentences import ABBREVIATIONS
+from orggraph.loaders.dates import looks_like_stamp
+from orggraph.loaders.lexicon import read_lexicon
+from orggraph.loaders.normalize import fold
+from orggraph.loaders.sentences import ABBREVIATIONS
 
 __all__ = ["CleanArticle", "clean_article"]
 

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from typing import Optional
 
-from loaders.dates import parse_term
-from loaders.organizations import PlaceContext, canonical_org, find_head
-from loaders.statements import CongressMention, Org
-from loaders.titles import scan_org_words
+from orggraph.loaders.dates import parse_term
+from orggraph.loaders.organizations import PlaceContext, canonical_org, find_head
+from orggraph.loaders.statements import CongressMention, Org
+from orggraph.loaders.titles import scan_org_words
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINAL = r"(?:lần thứ\s+(?P<o1>[IVXLC]+|\d{1,2})|(?P<o2>[IVXLC]+)|(?P<o3>\d{1,2}))(?![\w/.,-]\d|\w)"

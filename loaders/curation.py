@@ -20,7 +20,7 @@ from typing import Optional
 
 import yaml
 
-from loaders.normalize import fold, normalize_text
+from orggraph.loaders.normalize import fold, normalize_text
 
 CURATION_FILE = "curation.yaml"
 HEADER = ("# orggraph curation: corrections every load applies (see `orggraph curate --help`).\n"

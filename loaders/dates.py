@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from loaders.lexicon import read_lexicon
+from orggraph.loaders.lexicon import read_lexicon
 
 __all__ = [
     "DateMention",

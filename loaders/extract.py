@@ -13,22 +13,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from loaders.cleanup import clean_article
-from loaders.congresses import find_congresses
-from loaders.dates import event_date, find_dates, parse_article_date
-from loaders.html import html_to_article
-from loaders.lexicon import load_yaml, phrase_pattern
-from loaders.names import find_person_names, is_historical_name, load_surnames
-from loaders.normalize import fold, normalize_text, split_glued_words
-from loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
+from orggraph.loaders.cleanup import clean_article
+from orggraph.loaders.congresses import find_congresses
+from orggraph.loaders.dates import event_date, find_dates, parse_article_date
+from orggraph.loaders.html import html_to_article
+from orggraph.loaders.lexicon import load_yaml, phrase_pattern
+from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
+from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
+from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                    party_committee_inside, party_committee_of, unit_of_context, within_body_of)
-from loaders.places import article_locality
-from loaders.read import RawArticle
-from loaders.resolve import article_key
-from loaders.sentences import split_lines_and_sentences
-from loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
-from loaders.subordination import find_subordination
-from loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
+from orggraph.loaders.places import article_locality
+from orggraph.loaders.read import RawArticle
+from orggraph.loaders.resolve import article_key
+from orggraph.loaders.sentences import split_lines_and_sentences
+from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
+from orggraph.loaders.subordination import find_subordination
+from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
 
 
 def _alternation(phrases) -> str:
@@ -334,7 +334,7 @@ def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
 
 
 def _starts_with_title(text: str) -> bool:
-    from loaders.titles import match_title
+    from orggraph.loaders.titles import match_title
 
     stripped = text.lstrip()
     modifier = title_lexicon().modifier_at.match(stripped)

@@ -13,14 +13,14 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyY
 
 @lru_cache(maxsize=None)
 def load_yaml(name: str):
-    text = resources.files("loaders").joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = resources.files("orggraph.loaders").joinpath("lexicons", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_Loader)
 
 
 @lru_cache(maxsize=None)
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-empty lines of a text lexicon, without `#` comments."""
-    text = resources.files("loaders").joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = resources.files("orggraph.loaders").joinpath("lexicons", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
 
@@ -33,7 +33,7 @@ def phrase_pattern(phrases, casefold: bool = True) -> str:
     """A regex source matching any of `phrases` (longest first), spaces matching any run
     of white space (compile with re.I when `casefold`).  Built as a character trie: Python's re tries the branches of a
     plain alternation one by one, which made a lexicon of titles the slowest step."""
-    from loaders.places import trie_pattern
+    from orggraph.loaders.places import trie_pattern
 
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
     return trie_pattern(words, _phrase_char)
@@ -46,11 +46,11 @@ def read_lexicon(name: str) -> dict[str, tuple[str, ...]]:
     Format: `[section]` lines open a section; one entry per line; blank lines
     and lines starting with "#" are skipped.
     """
-    from loaders.normalize import normalize_text
+    from orggraph.loaders.normalize import normalize_text
 
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    text = resources.files("loaders").joinpath("lexicons", name + ".txt").read_text(encoding="utf-8")
+    text = resources.files("orggraph.loaders").joinpath("lexicons", name + ".txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
         line = normalize_text(raw.strip())
         if not line or line.startswith("#"):

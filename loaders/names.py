@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.places import LOWER, UPPER, province_named, trie_pattern
+from orggraph.loaders.places import LOWER, UPPER, province_named, trie_pattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 SURNAMES_PATH = LEXICON_DIR / "surnames.txt"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from loaders.lexicon import load_yaml
-from loaders.names import UPPER, find_person_names
-from loaders.places import Province, find_provinces
-from loaders.statements import Org
+from orggraph.loaders.lexicon import load_yaml
+from orggraph.loaders.names import UPPER, find_person_names
+from orggraph.loaders.places import Province, find_provinces
+from orggraph.loaders.statements import Org
 
 UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
 _UNIT_LEVEL = {"xã": "commune", "phường": "commune", "thị trấn": "commune", "huyện": "district",

@@ -307,7 +307,7 @@ _DATELINE_TAIL_RX = re.compile(r"\s*[-:]")
 
 
 def _surnames() -> frozenset[str]:
-    from loaders.names import load_surnames  # late: names imports this module
+    from orggraph.loaders.names import load_surnames  # late: names imports this module
 
     return load_surnames()
 

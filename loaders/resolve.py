@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from typing import Optional
 
-from loaders.curation import Curation
-from loaders.normalize import fold
-from loaders.statements import Extraction, Org
-from loaders.titles import is_single_holder
+from orggraph.loaders.curation import Curation
+from orggraph.loaders.normalize import fold
+from orggraph.loaders.statements import Extraction, Org
+from orggraph.loaders.titles import is_single_holder
 
 LEVEL_RANK = {"grassroots": 0, "commune": 1, "district": 2, "bloc": 3, "province": 4, "central": 5}
 

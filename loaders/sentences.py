@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from loaders.lexicon import read_lexicon
+from orggraph.loaders.lexicon import read_lexicon
 
 __all__ = ["split_sentences", "split_lines_and_sentences"]
 

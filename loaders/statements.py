@@ -57,7 +57,7 @@ class CongressMention:
 
     @property
     def name(self) -> str:
-        from loaders.congresses import congress_name
+        from orggraph.loaders.congresses import congress_name
 
         return congress_name(self)
 

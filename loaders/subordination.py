@@ -15,10 +15,10 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from loaders.congresses import party_orgs_in
-from loaders.organizations import PlaceContext, canonical_org, lexicon
-from loaders.statements import Org, Subordination
-from loaders.titles import scan_org_words, title_lexicon
+from orggraph.loaders.congresses import party_orgs_in
+from orggraph.loaders.organizations import PlaceContext, canonical_org, lexicon
+from orggraph.loaders.statements import Org, Subordination
+from orggraph.loaders.titles import scan_org_words, title_lexicon
 
 _UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)

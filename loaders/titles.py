@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from loaders.lexicon import load_yaml, phrase_pattern
-from loaders.names import UPPER
-from loaders.organizations import PARENT_BODY
-from loaders.organizations import lexicon as org_lexicon
+from orggraph.loaders.lexicon import load_yaml, phrase_pattern
+from orggraph.loaders.names import UPPER
+from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.organizations import lexicon as org_lexicon
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from graph.store import Result, Store, StoreError
-from loaders.normalize import fold, normalize_text
+from orggraph.graph.store import Result, Store, StoreError
+from orggraph.loaders.normalize import fold, normalize_text
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+):\s*(search|text|date|int)(\?)?\s*(?:[—-]+\s*(.*))?$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from graph.store import Result
+from orggraph.graph.store import Result
 
 
 def who_held_notes(result: Result, date: Optional[str]) -> Result:

@@ -14,8 +14,8 @@ SEEDS = ROOT / "seeds"
 def seeds_db(tmp_path_factory) -> str:
     """A database holding the seeds, loaded through the library; tests copy it
     before writing to it."""
-    from graph.loading import load_paths
-    from graph.store import open_store
+    from orggraph.graph.loading import load_paths
+    from orggraph.graph.store import open_store
 
     path = str(tmp_path_factory.mktemp("seeds") / "db")
     with open_store(path) as store:
@@ -36,7 +36,7 @@ def cli():
     """Run the real CLI in-process: cli(args) -> (exit_code, stdout, stderr)."""
     from typer.testing import CliRunner
 
-    from cli.main import app
+    from orggraph.cli.main import app
 
     runner = CliRunner()
 

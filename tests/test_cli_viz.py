@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from graph import visualize as V
+from orggraph.graph import visualize as V
 
 DRAWN = 0.01
 HEADER_PX = 150

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer.main
 
-from cli.main import app
+from orggraph.cli.main import app
 from tests.conftest import ROOT
 
 

@@ -16,10 +16,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from graph.bulk_export import export_graph, read_csv
-from graph.copy import copy_graph, graph_counts
-from graph.model import NODES, RELATIONSHIPS
-from graph.store import RelWrite, open_store
+from orggraph.graph.bulk_export import export_graph, read_csv
+from orggraph.graph.copy import copy_graph, graph_counts
+from orggraph.graph.model import NODES, RELATIONSHIPS
+from orggraph.graph.store import RelWrite, open_store
 from tests.graph.test_store_contract import NEO4J_URI, _release_neo4j, fresh_neo4j, neo4j_store  # noqa: F401
 
 _TYPED = {"INT64": ":long", "BOOLEAN": ":boolean", "STRING[]": ":string[]"}
@@ -193,8 +193,8 @@ def test_copy_to_neo4j(seeds_db):
 
 def _copy_app(db: str) -> typer.Typer:
     """The `copy` command on an app of its own (cli/main.py registers it on the real one)."""
-    from cli.copy import register
-    from cli.errors import ErrorsAsOneLine
+    from orggraph.cli.copy import register
+    from orggraph.cli.errors import ErrorsAsOneLine
 
     app = typer.Typer(cls=ErrorsAsOneLine)
 

@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from graph.model import NODES, RELATIONSHIPS
-from graph.store import DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, StoreError, open_store
+from orggraph.graph.model import NODES, RELATIONSHIPS
+from orggraph.graph.store import DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, StoreError, open_store
 
 HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), ("sources", "evidence", "stated_status", "stated_as_of"))
 
@@ -100,7 +100,7 @@ def test_second_writer_is_told_the_database_is_in_use(tmp_path, store):
     holder = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(tmp_path.parent.parent)!r})
-        from graph.store import open_store
+        from orggraph.graph.store import open_store
         s = open_store({str(tmp_path / 'db2')!r})
         print('ready', flush=True)
         time.sleep(30)

@@ -21,8 +21,8 @@ import shutil
 
 import pytest
 
-from graph.model import NODES
-from graph.store import QueryError, QueryTimeout, ReadOnlyError, RelWrite, Store, StoreError, open_store
+from orggraph.graph.model import NODES
+from orggraph.graph.store import QueryError, QueryTimeout, ReadOnlyError, RelWrite, Store, StoreError, open_store
 from tests.conftest import SEEDS
 
 # Read at import: tests/conftest.py removes NEO4J_URI from each test's environment.
@@ -54,7 +54,7 @@ _claimed = False
 def neo4j_store(read_only: bool = False) -> Store:
     if not NEO4J_URI:
         pytest.skip(NO_NEO4J)
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     return Neo4jStore(NEO4J_URI, read_only=read_only)
 
@@ -81,7 +81,7 @@ def fresh_neo4j() -> Store:
 def _release_neo4j():
     yield
     if NEO4J_URI and _claimed:
-        from graph.neo4j_store import Neo4jStore
+        from orggraph.graph.neo4j_store import Neo4jStore
 
         with Neo4jStore(NEO4J_URI) as store:
             store.write("MATCH (n) DETACH DELETE n")
@@ -300,7 +300,7 @@ def test_every_label_can_be_written_and_counted(store):
 def seeded(request, seeds_db, tmp_path):
     """Global CLI options naming a store that holds the seeds."""
     if request.param == "neo4j":
-        from graph.loading import load_paths
+        from orggraph.graph.loading import load_paths
 
         with fresh_neo4j() as store:
             summary = load_paths(store, [str(SEEDS)], workers=1)
@@ -350,7 +350,7 @@ def test_cli_who_held_answers_from_the_seeds(cli, seeded):
 
 def _recipe_runs():
     """Every recipe with the parameters its help suggests (the seeds answer them)."""
-    from queries import load_recipes
+    from orggraph.queries import load_recipes
 
     examples = {"organization": "hai phong", "title": "Bí thư", "person": "le tien chau", "name": "hai phong",
                 "date": "2024-10-16", "ordinal": "6"}
@@ -364,8 +364,8 @@ def _recipe_runs():
 
 def test_every_recipe_gives_the_same_answer_on_both_stores(seeds_db):
     """The recipes are written once: on Neo4j they must answer as on the embedded store."""
-    from graph.loading import load_paths
-    from queries import run_recipe
+    from orggraph.graph.loading import load_paths
+    from orggraph.queries import run_recipe
 
     with open_store(seeds_db, read_only=True) as embedded:
         expected = {(name, json.dumps(params)): run_recipe(embedded, name, params) for name, params in _recipe_runs()}
@@ -380,8 +380,8 @@ def test_every_recipe_gives_the_same_answer_on_both_stores(seeds_db):
 
 
 def test_facts_export_is_the_same_on_both_stores(seeds_db):
-    from graph.export import iter_facts
-    from graph.loading import load_paths
+    from orggraph.graph.export import iter_facts
+    from orggraph.graph.loading import load_paths
 
     with open_store(seeds_db, read_only=True) as embedded:
         expected = list(iter_facts(embedded))
@@ -473,7 +473,7 @@ class _Driver:
 
 @pytest.fixture()
 def fake(monkeypatch):
-    import graph.neo4j_store as module
+    import orggraph.graph.neo4j_store as module
 
     driver = _Driver()
     monkeypatch.setattr(module, "_make_driver", lambda uri, auth, **config: driver)
@@ -491,7 +491,7 @@ def _server_error(code: str, message: str):
 
 
 def test_neo4j_schema_is_one_unique_constraint_per_label(fake):
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore("bolt://localhost:7687") as store:
         store.setup_schema()
@@ -502,7 +502,7 @@ def test_neo4j_schema_is_one_unique_constraint_per_label(fake):
 
 
 def test_neo4j_merges_are_batched_unwind_merge(fake):
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore("bolt://localhost:7687") as store:
         store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
@@ -520,7 +520,7 @@ def test_neo4j_merges_are_batched_unwind_merge(fake):
 
 
 def test_neo4j_transaction_is_one_explicit_transaction(fake):
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore("bolt://localhost:7687") as store:
         with store.transaction():
@@ -540,7 +540,7 @@ def test_neo4j_transaction_is_one_explicit_transaction(fake):
 
 
 def test_neo4j_read_only_store_refuses_before_asking(fake):
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore("bolt://localhost:7687", read_only=True) as store:
         for attempt in (lambda: store.write("CREATE ()"), lambda: store.setup_schema(),
@@ -565,7 +565,7 @@ def test_neo4j_read_only_store_refuses_before_asking(fake):
      "Neo4j: ForsetiClient can't acquire lock (a transient error: nothing was written; run it again)"),
 ])
 def test_neo4j_server_errors_become_one_line(fake, code, message, error, text):
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     fake.fail = _server_error(code, message)
     with Neo4jStore("bolt://localhost:7687") as store:
@@ -577,7 +577,7 @@ def test_neo4j_server_errors_become_one_line(fake, code, message, error, text):
 
 
 def test_neo4j_refused_credentials_are_one_line(monkeypatch):
-    import graph.neo4j_store as module
+    import orggraph.graph.neo4j_store as module
     from neo4j.exceptions import AuthError
 
     denied = _server_error("Neo.ClientError.Security.Unauthorized", "The client is unauthorized.")
@@ -595,7 +595,7 @@ def test_neo4j_server_down_is_one_line():
     """The real driver against a port nobody listens on."""
     import socket
 
-    from graph.neo4j_store import Neo4jStore
+    from orggraph.graph.neo4j_store import Neo4jStore
 
     with socket.socket() as probe:  # a free port, closed again: connecting is refused
         probe.bind(("127.0.0.1", 0))
@@ -610,7 +610,7 @@ def test_neo4j_results_have_the_shared_shape():
     from neo4j.graph import Graph, Node, Path
     from neo4j.time import Date
 
-    from graph.neo4j_store import _plain
+    from orggraph.graph.neo4j_store import _plain
 
     graph = Graph()
     person = Node(graph, "4:x:1", 1, ["Person"], {"key": "p:1", "name": "A", "aliases": []})

@@ -12,8 +12,8 @@ import time
 import networkx as nx
 import pytest
 
-from graph import visualize as V
-from graph.store import open_store
+from orggraph.graph import visualize as V
+from orggraph.graph.store import open_store
 
 # A picture counts as drawn when this share of the area below the page header is not white.
 DRAWN = 0.01

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.cleanup import clean_article
-from loaders.normalize import normalize_text
-from loaders.sentences import split_lines_and_sentences
+from orggraph.loaders.cleanup import clean_article
+from orggraph.loaders.normalize import normalize_text
+from orggraph.loaders.sentences import split_lines_and_sentences
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from loaders.congresses import congress_name, find_congresses, int_to_roman, party_organization_name, roman_to_int
-from loaders.extract import extract_article
-from loaders.normalize import normalize_text
-from loaders.organizations import PlaceContext
-from loaders.places import province_named
-from loaders.read import read_inputs
-from loaders.statements import CongressMention, Org
+from orggraph.loaders.congresses import congress_name, find_congresses, int_to_roman, party_organization_name, roman_to_int
+from orggraph.loaders.extract import extract_article
+from orggraph.loaders.normalize import normalize_text
+from orggraph.loaders.organizations import PlaceContext
+from orggraph.loaders.places import province_named
+from orggraph.loaders.read import read_inputs
+from orggraph.loaders.statements import CongressMention, Org
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT.parent / "shared" / "eval" / "gold" / "seeds.json"

@@ -1,7 +1,7 @@
 """loaders/dates.py: the day comes before the month, and the year is often left out."""
 import pytest
 
-from loaders.dates import (
+from orggraph.loaders.dates import (
     DateMention,
     event_date,
     find_dates,

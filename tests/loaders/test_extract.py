@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import ArticleReader, extract_article
-from loaders.normalize import normalize_text, split_glued_words
-from loaders.organizations import PlaceContext
-from loaders.places import province_named
-from loaders.read import RawArticle, read_inputs
+from orggraph.loaders.extract import ArticleReader, extract_article
+from orggraph.loaders.normalize import normalize_text, split_glued_words
+from orggraph.loaders.organizations import PlaceContext
+from orggraph.loaders.places import province_named
+from orggraph.loaders.read import RawArticle, read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

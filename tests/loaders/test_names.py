@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.names import (
+from orggraph.loaders.names import (
     PERSON_NAME_PATTERN,
     find_person_names,
     is_historical_name,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.lexicon import read_lexicon
-from loaders.normalize import fold, normalize_text, retone_word, split_glued_words
+from orggraph.loaders.lexicon import read_lexicon
+from orggraph.loaders.normalize import fold, normalize_text, retone_word, split_glued_words
 
 REPO = Path(__file__).resolve().parents[2]
 SCORER = REPO.parent / "shared" / "eval" / "score.py"

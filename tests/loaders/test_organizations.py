@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.organizations import (PlaceContext, canonical_org, expand_abbreviations, party_committee_inside,
+from orggraph.loaders.organizations import (PlaceContext, canonical_org, expand_abbreviations, party_committee_inside,
                                    party_committee_of, unit_of_context)
-from loaders.places import province_named
-from loaders.statements import Org
+from orggraph.loaders.places import province_named
+from orggraph.loaders.statements import Org
 
 HAI_PHONG = PlaceContext(province_named("Hải Phòng"))
 QUANG_NINH = PlaceContext(province_named("Quảng Ninh"))

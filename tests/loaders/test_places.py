@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders.places import (
+from orggraph.loaders.places import (
     LEXICON_PATH,
     MERGER_EFFECTIVE,
     Province,
@@ -115,7 +115,7 @@ def test_lexicon_spelling_is_canonical():
 
 
 def test_no_spelling_names_two_units():
-    from loaders.places import _key
+    from orggraph.loaders.places import _key
 
     owner: dict[str, str] = {}
     for p in load_provinces():

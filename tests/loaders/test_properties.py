@@ -5,17 +5,17 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.cleanup import clean_article
-from loaders.dates import event_date, find_dates, parse_article_date, parse_term
-from loaders.extract import extract_article
-from loaders.names import find_person_names
-from loaders.normalize import fold, normalize_text
-from loaders.organizations import PlaceContext, canonical_org
-from loaders.places import article_locality, find_provinces, province_named
-from loaders.read import RawArticle
-from loaders.resolve import to_batch
-from loaders.sentences import split_sentences
-from loaders.titles import parse_chain
+from orggraph.loaders.cleanup import clean_article
+from orggraph.loaders.dates import event_date, find_dates, parse_article_date, parse_term
+from orggraph.loaders.extract import extract_article
+from orggraph.loaders.names import find_person_names
+from orggraph.loaders.normalize import fold, normalize_text
+from orggraph.loaders.organizations import PlaceContext, canonical_org
+from orggraph.loaders.places import article_locality, find_provinces, province_named
+from orggraph.loaders.read import RawArticle
+from orggraph.loaders.resolve import to_batch
+from orggraph.loaders.sentences import split_sentences
+from orggraph.loaders.titles import parse_chain
 
 PIECES = ["Bí thư", "Phó Bí thư TT", "Thành ủy", "Tỉnh ủy Quảng Ninh", "UBND", "huyện", "xã", "đồng chí",
           "Lê Tiến Châu", "Nguyễn Thị", "nguyên", "Đại hội", "lần thứ", "XII", "nhiệm kỳ 2020 - 2025",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.read import RawArticle, ReadProblem, read_inputs
+from orggraph.loaders.read import RawArticle, ReadProblem, read_inputs
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract_article
-from loaders.read import RawArticle, read_inputs
-from loaders.resolve import (article_key, congress_key, org_key, person_key, person_scopes, position_key,
+from orggraph.loaders.extract import extract_article
+from orggraph.loaders.read import RawArticle, read_inputs
+from orggraph.loaders.resolve import (article_key, congress_key, org_key, person_key, person_scopes, position_key,
                              to_batch)
-from loaders.statements import ArticleInfo, Extraction, HeldOffice, Org
+from orggraph.loaders.statements import ArticleInfo, Extraction, HeldOffice, Org
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

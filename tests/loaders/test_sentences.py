@@ -1,7 +1,7 @@
 """loaders/sentences.py: a fact and its evidence are one sentence."""
 import pytest
 
-from loaders.sentences import split_lines_and_sentences, split_sentences
+from orggraph.loaders.sentences import split_lines_and_sentences, split_sentences
 
 
 def test_numbers_percentages_and_lists_stay_in_their_sentence():

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract import extract_article
-from loaders.normalize import normalize_text
-from loaders.organizations import PlaceContext
-from loaders.places import province_named
-from loaders.read import read_inputs
-from loaders.subordination import find_subordination
+from orggraph.loaders.extract import extract_article
+from orggraph.loaders.normalize import normalize_text
+from orggraph.loaders.organizations import PlaceContext
+from orggraph.loaders.places import province_named
+from orggraph.loaders.read import read_inputs
+from orggraph.loaders.subordination import find_subordination
 
 ROOT = Path(__file__).resolve().parents[2]
 

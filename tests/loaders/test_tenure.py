@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.tenure import Holder, Statement, apply_succession, compute_tenure, covers
+from orggraph.loaders.tenure import Holder, Statement, apply_succession, compute_tenure, covers
 
 FIELDS = {"start_date", "end_date", "start_basis", "end_basis", "first_seen", "last_seen", "status",
           "elected_at", "replaces", "replaced_by"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.normalize import normalize_text
-from loaders.titles import match_title, parse_chain, scan_org_words, title_lexicon
+from orggraph.loaders.normalize import normalize_text
+from orggraph.loaders.titles import match_title, parse_chain, scan_org_words, title_lexicon
 
 
 def title_at(text: str, pos: int = 0):

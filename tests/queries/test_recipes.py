@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.store import open_store
-from queries import Param, Recipe, RecipeError, bind_params, get_recipe, load_recipes, parse_recipe, run_recipe
+from orggraph.graph.store import open_store
+from orggraph.queries import Param, Recipe, RecipeError, bind_params, get_recipe, load_recipes, parse_recipe, run_recipe
 
 HEADER = """\
 // name: who-held
