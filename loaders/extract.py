@@ -16,6 +16,7 @@ from typing import Optional
 from orggraph.loaders.cleanup import clean_article
 from orggraph.loaders.congresses import find_congresses
 from orggraph.loaders.dates import event_date, find_dates, parse_article_date
+from orggraph.loaders.foreign import is_foreign_post
 from orggraph.loaders.html import html_to_article
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
@@ -23,6 +24,7 @@ from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
 from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                    party_committee_inside, party_committee_of, unit_of_context, within_body_of)
 from orggraph.loaders.places import article_locality
+from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
@@ -113,6 +115,7 @@ class ArticleReader:
     held: list[HeldOffice] = field(default_factory=list)
     _mentions: dict[str, list[PersonMention]] = field(default_factory=dict)
     career_subject: Optional[str] = None  # whose career list the following steps continue
+    foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -270,6 +273,9 @@ class ArticleReader:
 
     def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
              start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None) -> None:
+        if any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
+            self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
+            return
         orgs = resolve_segment_orgs(segments, self.context)
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
             new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
@@ -364,7 +370,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             orgs.append(None)
             bare.append(segment.org_words.strip())
         else:
-            orgs.append(canonical_org(segment.org_words, context) if segment.org_words else None)
+            orgs.append(canonical_org(segment.org_words, context, segment.title) if segment.org_words else None)
             bare.append(None)
     resolved: list[Optional[Org]] = []
     for i, (segment, org) in enumerate(zip(segments, orgs)):
@@ -375,10 +381,15 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             continue
         neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
         neighbour = neighbours[0] if neighbours else None
+        following = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
         if bare[i] and neighbour is not None and neighbour.kind != "party_committee":
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))
         elif segment.party and not bare[i] and neighbour is not None:
             resolved.append(party_committee_of(neighbour))
+        elif not segment.party and not segment.org_words and following is not None and \
+                segment.title not in registry().minister_titles:
+            # "Phó Chủ tịch, Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam": one body for both
+            resolved.append(following)
         else:
             resolved.append(None)
     return resolved
@@ -484,7 +495,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     persons = list(dict.fromkeys(reader.persons + [a.person for a in attended]))
     return Extraction(
         article=info,
-        held_office=_dedupe(reader.held),
+        held_office=_dedupe([h for h in reader.held if h.person not in reader.foreign]),
         subordination=find_subordination(sentences, context),
         congresses=congresses,
         event=event,

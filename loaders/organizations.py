@@ -15,6 +15,7 @@ from typing import Optional
 from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.places import Province, find_provinces
+from orggraph.loaders.registry import central_body, ministry_of_subject
 from orggraph.loaders.statements import Org
 
 UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -142,16 +143,17 @@ def _place_label(province: Province) -> str:
     return lexicon().party_place_names.get(province.name, province.name)
 
 
-def canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optional[Org]:
-    """The organization a phrase names, completed from the article's places."""
-    org = _canonical_org(phrase, context)
+def canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Optional[str] = None) -> Optional[Org]:
+    """The organization a phrase names, completed from the article's places; `title` is the
+    title the phrase follows ("Bộ trưởng Công Thương" names the ministry without "Bộ")."""
+    org = _canonical_org(phrase, context, title)
     if org is None:
         return None
     name = _capitalize(_apply_rewrites(org.name))  # a completed name may take a rewrite only now
     return org if name == org.name else Org(name, org.kind, org.level, org.locality, org.scoped, org.aliases)
 
 
-def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optional[Org]:
+def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Optional[str] = None) -> Optional[Org]:
     context = context or PlaceContext()
     raw = phrase.strip(" ,;:.-")
     if not raw:
@@ -171,6 +173,9 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None) -> Optio
     name = name.strip(" ,;:-")
     if not name:
         return None
+    body = central_body(name) or (ministry_of_subject(name, title) if title else None)
+    if body is not None:  # a national body: one name however the press writes it
+        return Org(body.name, body.kind, "central", None, True, (raw,) if raw != body.name else ())
     mentions = find_provinces(name)
     if mentions and re.match(r"\s+[a-zđà-ỹ]", name[mentions[-1].end:]):
         # lowercase words after a place are the sentence going on, not the name

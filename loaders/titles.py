@@ -66,10 +66,12 @@ def title_lexicon() -> TitleLexicon:
     cues = load_yaml("cues.yaml")
     forms: dict[str, TitleForm] = {}
     for entry in entries:
-        for form in entry["forms"]:
-            forms.setdefault(form.casefold(), TitleForm(form, entry["title"], entry.get("org"), entry.get("org_head"),
-                                                         entry.get("implied_org"), bool(entry.get("party")),
-                                                         bool(entry.get("strong")), bool(entry.get("single"))))
+        for written in entry["forms"]:
+            for form in abbreviated_forms(written):
+                forms.setdefault(form.casefold(), TitleForm(form, entry["title"], entry.get("org"),
+                                                             entry.get("org_head"), entry.get("implied_org"),
+                                                             bool(entry.get("party")), bool(entry.get("strong")),
+                                                             bool(entry.get("single"))))
     boundary_after = r"(?![\w])"
     title_at = re.compile(rf"(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}", re.I)
     strong = [f.form for f in forms.values() if f.strong]
@@ -83,6 +85,20 @@ def title_lexicon() -> TitleLexicon:
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
                         frozenset(m.casefold() for m in cues["new_modifiers"]), strong_at, rank_at,
                         title_in_lowercase, honorific_at)
+
+
+# How the press shortens the words of a title ("Bí thư T.Ư Đảng", "Ủy viên BCH TW Đảng"):
+# every form is also matched with these short forms, so the lexicon lists each title once.
+_SHORT_FORMS = (("Trung ương", ("TW", "TƯ", "T.Ư", "T.W")), ("Ban Chấp hành", ("BCH",)),
+                ("Ban Thường vụ", ("BTV",)), ("Ủy ban Kiểm tra", ("UBKT",)))
+
+
+def abbreviated_forms(form: str) -> list[str]:
+    """`form` and its spellings with the press's short forms of its words."""
+    out = [form]
+    for long, shorts in _SHORT_FORMS:
+        out += [f.replace(long, short) for f in list(out) if long in f for short in shorts]
+    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,48 @@
+"""Posts outside Vietnam: "Thủ tướng Trung Quốc Lý Khắc Cường", "Chủ tịch Quốc hội Lào",
+"Chủ tịch Liên minh Nghị viện Thế giới (IPU)".  The graph maps Vietnam's party and state, so a
+title whose organization is a foreign state or an international body is no post here.
+The names are data: `lexicons/foreign.txt`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from orggraph.loaders.lexicon import read_lexicon
+
+
+_VIETNAM = re.compile(r"Việt\s+Nam|\bVN\b")
+_PLACE_UNIT = re.compile(r"\b(?:huyện|xã|tỉnh|quận|phường|thị xã|thị trấn|thành phố|thôn|ấp|bản)\s")
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lex = read_lexicon("foreign")
+    plain = _alternation(lex["countries"])
+    several = _alternation(n for n in lex["countries"] if " " in n or "-" in n)
+    anywhere = re.compile(rf"(?<![\w-])(?:{several}|{_alternation(lex['international'])})(?![\w-])")
+    at_end = re.compile(rf"(?<![\w-])(?:{plain})\s*$")
+    right_after = re.compile(rf"\s*(?:nước\s+)?(?:{plain}|{_alternation(lex['ambiguous_countries'])})(?![\w-])")
+    return anywhere, at_end, right_after
+
+
+def is_foreign_post(org_words: str | None, text_after_title: str) -> bool:
+    """True when the words after a title place the post in another state or an international body."""
+    anywhere, at_end, right_after = _patterns()
+    if right_after.match(text_after_title):
+        return True
+    if not org_words or _VIETNAM.search(org_words):  # "Nhóm nghị sĩ hữu nghị Việt Nam - Romania"
+        return False
+    words = re.sub(r"\([^)]*\)", " ", org_words).strip()
+    end = at_end.search(words)
+    if end and not _PLACE_UNIT.search(words):  # "Bộ Ngoại giao Trung Quốc", "Quốc hội Lào"
+        before = words[:end.start()].split()
+        one_syllable = " " not in end.group(0).strip()
+        # "Công ty Tân Mỹ": a one-syllable country after a capitalized word ends a proper name
+        if not (one_syllable and before and before[-1][:1].isupper()):
+            return True
+    return bool(anywhere.search(org_words)) and not _PLACE_UNIT.search(org_words)
