@@ -28,6 +28,7 @@ from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
+from orggraph.loaders.subjects import find_subjects, is_bare_head, subject_for
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
@@ -93,6 +94,16 @@ _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 _BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
+
+
+# Lists of names under one title (see ArticleReader._lists).
+_LIST_CUE = re.compile(r"\bgồm\b|\blà\s+(?:các\s+)?(?:ông|bà|đồng chí)|:")
+_LIST_INTRO = re.compile(r"(?:^\s*|(?<!\w)(?:các|những)\s+(?:đồng chí|ông|bà)\s+|(?<![\w,.])(?:\d{1,2}|hai|ba|bốn|năm|sáu|"
+                         r"bảy|tám|chín|mười)\s+)(?=\w)", re.I)
+_LIST_OPENER = re.compile(r"\s*(?:khác\s+)?(?:,\s*)?(?:(?:bao\s+)?gồm|là|:)\s*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?:?\s*",
+                          re.I)
+_LIST_GAP = re.compile(r"[\s,]*(?:và\s+)?(?:(?:ông|bà|đồng chí|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|"
+                       r"Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+)*")
 
 
 @dataclass
@@ -218,6 +229,32 @@ class ArticleReader:
             if moved_to:
                 self._add(mention.name, moved_to, sentence, "start", False, False)
         self._appointments(sentence, mentions)
+        self._lists(sentence, mentions)
+
+    def _lists(self, sentence: str, mentions: list[PersonMention]) -> None:
+        """A title shared by a list of names: "các đồng chí Ủy viên T.Ư Đảng: A, …; B, …",
+        "Phó Chủ tịch Hội gồm các ông: A, B, C", "7 Phó tổng giám đốc là ông A, ông B và bà C"."""
+        if not mentions or not _LIST_CUE.search(sentence):
+            return
+        for intro in _LIST_INTRO.finditer(sentence):
+            segments, chain_end = parse_chain(sentence, intro.end())
+            if not segments:
+                continue
+            opener = _LIST_OPENER.match(sentence, chain_end)
+            if not opener:
+                continue
+            previous_end = opener.end()
+            for mention in (m for m in mentions if m.start >= opener.end()):
+                between = sentence[previous_end:mention.start]
+                if mention.start > opener.end():
+                    if ";" not in between and not _LIST_GAP.fullmatch(between):
+                        break  # the list ended
+                    if ";" in between and not _LIST_GAP.fullmatch(between.rsplit(";", 1)[1] + " "):
+                        break
+                elif not _LIST_GAP.fullmatch(between):
+                    break
+                self._add(mention.name, segments, sentence, None, False, False)
+                previous_end = mention.end
 
     def _career(self, person: str, sentence: str, start: int) -> None:
         """"… trải qua nhiều vị trí công tác như: giảng viên, Phó Trưởng khoa, …; Phó Bí
@@ -366,6 +403,10 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             place = unit_of_context(segment.org_words, context)
             orgs.append(party_committee_of(place) if place is not None and segment.party else None)
             bare.append(None)
+        elif segment.org_words and is_bare_head(segment.org_words):
+            # "giữ chức Phó tổng giám đốc thường trực Công ty": the article's own company
+            orgs.append(subject_for(segment.org_words, context.subjects))
+            bare.append(None)
         elif segment.org_words and is_bare_party_word(segment.org_words):
             orgs.append(None)
             bare.append(segment.org_words.strip())
@@ -390,6 +431,9 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
                 segment.title not in registry().minister_titles:
             # "Phó Chủ tịch, Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam": one body for both
             resolved.append(following)
+        elif not segment.org_words and not segment.fixed_org:
+            # "7 Phó tổng giám đốc là …" in a company's news: a title only its kind of body has
+            resolved.append(subject_for(segment.title, context.subjects, by_title=True))
         else:
             resolved.append(None)
     return resolved
@@ -476,6 +520,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     province = article_locality(clean.title, clean.paragraphs, "\n".join(clean.debris + clean.stamps))
     body = "\n".join(([clean.title] if clean.title else []) + clean.paragraphs)
     context = PlaceContext.from_text(province, body)
+    weighted = ([(clean.title, 2)] if clean.title else []) + [(p, 1) for p in clean.paragraphs]
+    context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))
     day = event_date(clean.paragraphs, date)
     as_of = date or (day if day and len(day) == 10 else None)
     authors = clean.bylines

@@ -260,5 +260,7 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
                     break
             continue
 
+        if end < n and text[end] in "-‐" and end + 1 < n and text[end + 1].isalpha():
+            continue  # "Kim Jong-un", "Kim Won-hong": a foreign name written with a hyphen
         out.append((start, end, text[start:end]))
     return out

@@ -56,6 +56,8 @@ class OrgLexicon:
     stop_phrases: re.Pattern
     party_place_names: dict[str, str]
     bare_party_words: frozenset[str]
+    descriptive_head: re.Pattern  # names after which ordinary lowercase words belong to the name
+    not_name_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,10 @@ def lexicon() -> OrgLexicon:
     stop_re = re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(s) for s in stops), re.I)
     return OrgLexicon(abbreviations, rewrites, heads, frozenset(data["name_words"].split()), stop_re,
                       dict(data.get("party_place_names") or {}),
-                      frozenset(w.casefold() for w in data.get("bare_party_words") or ()))
+                      frozenset(w.casefold() for w in data.get("bare_party_words") or ()),
+                      re.compile(r"(?:%s)\s" % "|".join(re.escape(h) for h in
+                                                          sorted(data["descriptive_heads"], key=len, reverse=True))),
+                      frozenset(data["not_name_words"].split()))
 
 
 def is_bare_party_word(words: str) -> bool:
@@ -91,6 +96,7 @@ class PlaceContext:
 
     province: Optional[Province] = None
     units: dict[str, str] = field(default_factory=dict)  # level ("district", "commune") -> "huyện Tuy Đức"
+    subjects: dict[str, Org] = field(default_factory=dict)  # the article's own company, school, … (subjects.py)
 
     @classmethod
     def from_text(cls, province: Optional[Province], text: str) -> "PlaceContext":
@@ -111,7 +117,7 @@ class PlaceContext:
         if not _ANY_UNIT_WORD.search(text):
             return self
         named = PlaceContext.from_text(self.province, text).units
-        return self if not named else PlaceContext(self.province, {**self.units, **named})
+        return self if not named else PlaceContext(self.province, {**self.units, **named}, self.subjects)
 
 
 def expand_abbreviations(name: str) -> str:

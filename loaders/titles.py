@@ -173,6 +173,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     end = pos
     i = pos
     words = 0
+    descriptive = bool(lex.descriptive_head.match(text, _skip_space(text, pos)))
+    capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
+    # and ordinary words in a row that only a descriptive head lets in
     while i < limit and words < max_words:
         while i < limit and text[i] == " ":
             i += 1
@@ -216,8 +219,17 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             break
         first = word[0]
         if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
-            pass
-        elif not _is_name_word(word, lex.name_words) and not (words and _next_is_capitalized(text, match.end(), limit)):
+            capitals += 1
+            run += 1
+        elif _is_name_word(word, lex.name_words) or (words and _next_is_capitalized(text, match.end(), limit)):
+            run = plain = 0
+        elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.isalpha() \
+                and word.lower() not in lex.not_name_words:
+            # after a head whose names are ordinary words ("Cục Bản quyền tác giả"), a few of them;
+            # but not after a proper name ("Cục Hàng hải Việt Nam xung quanh …": the sentence goes on)
+            run = 0
+            plain += 1
+        else:
             break  # a lowercase word stays inside a name only before another capitalized word
         words += 1
         i = match.start() + len(word)

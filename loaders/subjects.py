@@ -1,0 +1,98 @@
+"""The organizations an article is about, so that its short references resolve.
+
+An article about a company names it in full once ("CTCP Xây dựng FLC Faros") and then
+says "Công ty", "giữ chức Phó tổng giám đốc thường trực Công ty", or lists "7 Phó tổng
+giám đốc" with no organization at all; a ministry's news says "Thứ trưởng Trần Quốc
+Khánh".  The subject of each kind is the full name the article uses most (its title
+counts twice); a bare head word, or a title that only that kind of body has, means it.
+The heads and the titles that imply them are data: `lexicons/subjects.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from orggraph.loaders.foreign import is_foreign_post
+from orggraph.loaders.lexicon import load_yaml
+from orggraph.loaders.normalize import fold
+from orggraph.loaders.statements import Org
+
+
+_NOT_SUBJECTS = frozenset({"party_committee", "party_board", "party_commission", "party_cell"})
+
+
+@dataclass(frozen=True)
+class SubjectLexicon:
+    head_at: re.Pattern  # a capitalized head word that begins an organization's name
+    group_of_head: dict[str, str]  # folded head -> group ("enterprise", "school", …)
+    groups_of_title: dict[str, tuple[str, ...]]  # canonical title -> groups whose heads it implies
+    bare: re.Pattern  # a name that is only a head word ("Công ty", "Hội này")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> SubjectLexicon:
+    data = load_yaml("subjects.yaml")
+    group_of_head = {}
+    for group, heads in data["heads"].items():
+        for head in heads:
+            group_of_head[fold(head)] = group
+    heads = sorted({h for hs in data["heads"].values() for h in hs}, key=len, reverse=True)
+    alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    head_at = re.compile(rf"(?<![\w])(?:{alternation})(?=\s+[A-ZĐÀ-Ỹ0-9])")
+    bare = re.compile(rf"^(?:{alternation})(?:\s+(?:này|nói trên|trên))?$", re.I)
+    titles = {title: tuple(groups) for title, groups in data["titles"].items()}
+    return SubjectLexicon(head_at, group_of_head, titles, bare)
+
+
+def is_bare_head(name: str) -> bool:
+    """"Công ty", "Hội", "Tập đoàn này": a kind of body, not a name."""
+    return bool(lexicon().bare.match(name.strip()))
+
+
+def group_of(name: str) -> Optional[str]:
+    """The group of the head word a name begins with ("Công ty …" -> "enterprise")."""
+    folded = fold(name)
+    best = None
+    for head, group in lexicon().group_of_head.items():
+        if (folded == head or folded.startswith(head + " ")) and (best is None or len(head) > len(best[0])):
+            best = (head, group)
+    return best[1] if best else None
+
+
+def find_subjects(texts: list[tuple[str, int]], canonical) -> dict[str, Org]:
+    """The most named full organization of each group in `texts` ((text, weight) pairs);
+    `canonical(words)` turns the words after a head into an Org (or None)."""
+    from orggraph.loaders.titles import scan_org_words
+
+    counts: dict[str, Counter] = {}
+    orgs: dict[str, Org] = {}
+    for text, weight in texts:
+        for match in lexicon().head_at.finditer(text):
+            words, _ = scan_org_words(text, match.start(), len(text))
+            if len(words) <= len(match.group(0)) + 1:
+                continue
+            org = canonical(words)
+            if org is None or is_bare_head(org.name) or org.kind in _NOT_SUBJECTS or is_foreign_post(org.name, ""):
+                continue  # "Bộ Chính trị" is no ministry; a foreign ministry is no subject here
+            group = group_of(org.name)
+            if group is None:
+                continue
+            counts.setdefault(group, Counter())[org.name] += weight
+            orgs.setdefault(org.name, org)
+    return {group: orgs[c.most_common(1)[0][0]] for group, c in counts.items()}
+
+
+def subject_for(name_or_title: str, subjects: dict[str, Org], by_title: bool = False) -> Optional[Org]:
+    """The article's subject that a bare head ("Công ty") or a bare title ("Thứ trưởng") means."""
+    if not subjects:
+        return None
+    if by_title:
+        for group in lexicon().groups_of_title.get(name_or_title, ()):
+            if group in subjects:
+                return subjects[group]
+        return None
+    group = group_of(name_or_title)
+    return subjects.get(group) if group else None
