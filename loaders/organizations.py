@@ -58,6 +58,7 @@ class OrgLexicon:
     bare_party_words: frozenset[str]
     descriptive_head: re.Pattern  # names after which ordinary lowercase words belong to the name
     not_name_words: frozenset[str]
+    name_compounds: re.Pattern  # "công nghệ thông tin": a stop phrase inside a compound is no stop
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,9 @@ def lexicon() -> OrgLexicon:
                       frozenset(w.casefold() for w in data.get("bare_party_words") or ()),
                       re.compile(r"(?:%s)\s" % "|".join(re.escape(h) for h in
                                                           sorted(data["descriptive_heads"], key=len, reverse=True))),
-                      frozenset(data["not_name_words"].split()))
+                      frozenset(data["not_name_words"].split()),
+                      re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
+                                                         sorted(data["name_compounds"], key=len, reverse=True)), re.I))
 
 
 def is_bare_party_word(words: str) -> bool:

@@ -163,6 +163,8 @@ def _skip_space(text: str, pos: int) -> int:
         pos += 1
     return pos
 _CLOSE_PUNCT = ",;:.!?\"“”'’)]"
+UNIT_WORD_AT = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|ấp|bản)\b")
+UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|ấp|bản)\s+(?:[A-ZĐÀ-Ỹ]\w*\s+)*$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -174,6 +176,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     i = pos
     words = 0
     descriptive = bool(lex.descriptive_head.match(text, _skip_space(text, pos)))
+    recent: list[int] = []  # where the last words began (a compound may span them)
+    place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
     while i < limit and words < max_words:
@@ -207,8 +211,11 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break
-        if words and lex.stop_phrases.match(text, i) and not text[i].isupper():
-            break
+        if words and lex.stop_phrases.match(text, i) and not text[i].isupper() and \
+                not any(lex.name_compounds.match(text, w) for w in recent[-3:]):
+            break  # "… cho biết"; but "Cục An toàn thông tin" holds its compound
+        if place_named and not text[i].isupper() and not UNIT_WORD_AT.match(text, i):
+            break  # "Ban Chỉ huy Quân sự xã Quảng Yên tự …": a name ends with its place
         if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
             break
         if words and tlex.rank_at.match(text, i):  # "Giám đốc CATP và Đại tá Lê Thanh Hải"
@@ -232,6 +239,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         else:
             break  # a lowercase word stays inside a name only before another capitalized word
         words += 1
+        recent.append(match.start())
+        if first.isupper() and UNIT_WORD_BEFORE.search(text, pos, match.start()):
+            place_named = True
         i = match.start() + len(word)
         end = i  # punctuation glued to the word is judged at the top of the loop
     phrase = text[pos:end]

@@ -93,8 +93,14 @@ def test_pho_is_never_the_full_title():
     for key, form in title_lexicon().forms.items():
         if key.startswith("phó "):
             assert form.title.startswith("Phó"), form
-        else:
-            assert not form.title.startswith("Phó") or key == "pgđ", form
+        else:  # the short forms put "phó" last: "PGĐ", "Cục phó", "Vụ phó"
+            assert not form.title.startswith("Phó") or key == "pgđ" or key.endswith(" phó"), form
+
+
+def test_short_deputy_forms():
+    # "ông Bùi Sĩ Hoa, Cục phó Cục Thông tin Đối ngoại" (a deputy head of a department)
+    assert title_at("Cục phó Cục Thông tin Đối ngoại")[0] == "Phó Cục trưởng"
+    assert title_at("Vụ phó Vụ Tổ chức cán bộ")[0] == "Phó Vụ trưởng"
 
 
 # ---------------------------------------------------------------------------------------
