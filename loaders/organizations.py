@@ -58,6 +58,7 @@ class OrgLexicon:
     bare_party_words: frozenset[str]
     descriptive_head: re.Pattern  # names after which ordinary lowercase words belong to the name
     not_name_words: frozenset[str]
+    not_name_phrases: re.Pattern
     name_compounds: re.Pattern  # "công nghệ thông tin": a stop phrase inside a compound is no stop
 
 
@@ -84,6 +85,8 @@ def lexicon() -> OrgLexicon:
                       re.compile(r"(?:%s)\s" % "|".join(re.escape(h) for h in
                                                           sorted(data["descriptive_heads"], key=len, reverse=True))),
                       frozenset(data["not_name_words"].split()),
+                      re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
+                                                         sorted(data["not_name_phrases"], key=len, reverse=True)), re.I),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["name_compounds"], key=len, reverse=True)), re.I))
 

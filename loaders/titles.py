@@ -227,11 +227,11 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         first = word[0]
         if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             capitals += 1
-            run += 1
+            run += 1 if words else 0  # the head word starts no proper name
         elif _is_name_word(word, lex.name_words) or (words and _next_is_capitalized(text, match.end(), limit)):
             run = plain = 0
         elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.isalpha() \
-                and word.lower() not in lex.not_name_words:
+                and word.lower() not in lex.not_name_words and not lex.not_name_phrases.match(text, match.start()):
             # after a head whose names are ordinary words ("Cục Bản quyền tác giả"), a few of them;
             # but not after a proper name ("Cục Hàng hải Việt Nam xung quanh …": the sentence goes on)
             run = 0

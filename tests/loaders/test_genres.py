@@ -1,0 +1,155 @@
+"""Readers for the phrasings that unseen news used and the first rules missed: the registry
+of national bodies, foreign posts, lists under one title, an article's own organization,
+names made of ordinary words.  Each sentence is real (development set or the corpora)."""
+from __future__ import annotations
+
+import pytest
+
+from orggraph.loaders.extract import ArticleReader
+from orggraph.loaders.foreign import is_foreign_post
+from orggraph.loaders.normalize import normalize_text
+from orggraph.loaders.organizations import PlaceContext, canonical_org
+from orggraph.loaders.places import province_named
+from orggraph.loaders.registry import central_body, ministry_of_subject
+from orggraph.loaders.statements import Org
+from orggraph.loaders.subjects import find_subjects, is_bare_head
+from orggraph.loaders.titles import abbreviated_forms
+
+
+def facts(sentence: str, province: str | None = None, subjects: dict | None = None, *, article: str = ""):
+    sentence = normalize_text(sentence)
+    context = PlaceContext.from_text(province_named(province) if province else None, sentence)
+    if article:
+        text = normalize_text(article)
+        context.subjects = find_subjects([(text, 1)], lambda words: canonical_org(words, context))
+    if subjects:
+        context.subjects = subjects
+    reader = ArticleReader(context, "2017-02-10", "2017-02-10", set())
+    reader.read(sentence)
+    return {(h.person, h.title, h.organization.name, h.status) for h in reader.held
+            if h.person not in reader.foreign}
+
+
+# -- the registry of national bodies ----------------------------------------------------------
+@pytest.mark.parametrize("written, canonical", [
+    ("UBTW MTTQ VN", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("Ủy ban T.Ư MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("Ban Chấp hành Trung ương Hội NDVN", "Hội Nông dân Việt Nam"),
+    ("Bộ VHTT&DL", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Bộ Văn hóa - Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("VKSNDTC", "Viện Kiểm sát nhân dân tối cao"),
+    ("TTXVN", "Thông tấn xã Việt Nam"),
+])
+def test_one_name_for_a_national_body(written, canonical):
+    org = canonical_org(written)
+    assert org.name == canonical and org.level == "central"
+
+
+def test_a_minister_named_without_bo():
+    # "Bộ trưởng Công Thương vừa thành lập Hội đồng kỷ luật …" (dev set, 2017)
+    assert ministry_of_subject("Công Thương", "Bộ trưởng").name == "Bộ Công Thương"
+    assert ministry_of_subject("Công Thương", "Chủ tịch") is None
+    assert facts("Trương Minh Tuấn, Bộ trưởng Thông tin và Truyền thông, phát biểu.") == {
+        ("Trương Minh Tuấn", "Bộ trưởng", "Bộ Thông tin và Truyền thông", "current")}
+
+
+def test_local_bodies_are_not_national():
+    assert central_body("Hội Nông dân huyện Hậu Lộc") is None
+    assert central_body("Ủy ban Mặt trận Tổ quốc Việt Nam xã Quế Long") is None
+
+
+def test_titles_with_the_press_short_forms():
+    assert "Bí thư T.Ư Đảng" in abbreviated_forms("Bí thư Trung ương Đảng")
+    # "Võ Văn Thưởng, Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tuyên giáo T.Ư" (dev set)
+    got = facts("Tới dự có đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tuyên giáo T.Ư.")
+    assert ("Võ Văn Thưởng", "Bí thư", "Ban Bí thư", "current") in got
+    assert ("Võ Văn Thưởng", "Trưởng ban", "Ban Tuyên giáo Trung ương", "current") in got
+
+
+# -- foreign posts ----------------------------------------------------------------------------
+@pytest.mark.parametrize("org_words, after, foreign", [
+    (None, " Trung Quốc Lý Khắc Cường", True),          # "Thủ tướng Trung Quốc Lý Khắc Cường"
+    ("Quốc hội Lào", "Quốc hội Lào", True),
+    ("Bộ Thống nhất Hàn Quốc", "Bộ Thống nhất Hàn Quốc", True),
+    ("Liên minh Nghị viện Thế giới (IPU)", "Liên minh Nghị viện Thế giới", True),
+    ("UBND huyện Tuy Đức", "UBND huyện Tuy Đức", False),  # a district named like a country
+    ("Trường Đại học Tôn Đức Thắng", "Trường Đại học Tôn Đức Thắng", False),
+    ("Nhóm nghị sĩ hữu nghị Việt Nam - Romania", "Nhóm nghị sĩ", False),
+])
+def test_foreign_posts(org_words, after, foreign):
+    assert is_foreign_post(org_words, after) is foreign
+
+
+def test_a_foreign_premier_holds_no_post_here():
+    sentence = "Thủ tướng Trung Quốc Lý Khắc Cường đã hội kiến Thủ tướng Nguyễn Xuân Phúc."
+    assert facts(sentence) == {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ", "current")}
+
+
+# -- lists under one title --------------------------------------------------------------------
+def test_a_list_of_members_under_a_shared_title():
+    sentence = ("Tới dự có các đồng chí Ủy viên T.Ư Đảng: Trương Minh Tuấn, Bộ trưởng Thông tin và Truyền thông; "
+                "Nguyễn Đức Lợi, Tổng Giám đốc TTXVN; Trung tướng Nguyễn Trọng Nghĩa, Phó Chủ nhiệm Tổng cục Chính "
+                "trị QĐND Việt Nam; đại diện lãnh đạo các cơ quan.")
+    got = facts(sentence)
+    for person in ("Trương Minh Tuấn", "Nguyễn Đức Lợi", "Nguyễn Trọng Nghĩa"):
+        assert (person, "Ủy viên Ban Chấp hành", "Ban Chấp hành Trung ương Đảng", "current") in got
+    assert ("Nguyễn Đức Lợi", "Tổng Giám đốc", "Thông tấn xã Việt Nam", "current") in got
+
+
+def test_a_list_after_gom_cac_ong():
+    hoi = Org("Hội Truyền thông số Việt Nam", "association")
+    got = facts("Phó Chủ tịch Hội gồm các ông: Nguyễn Xuân Cường, Trần Đăng Tuấn, Lê Đức Sảo.",
+                subjects={"association": hoi})
+    assert got == {(p, "Phó Chủ tịch", "Hội Truyền thông số Việt Nam", "current")
+                   for p in ("Nguyễn Xuân Cường", "Trần Đăng Tuấn", "Lê Đức Sảo")}
+
+
+def test_a_list_ends_where_the_names_stop():
+    got = facts("Trong đó, 2 Phó Chủ tịch Hội là ông Nguyễn Văn A và bà Trần Thị B. Ông Lê Văn C phát biểu.",
+                subjects={"association": Org("Hội Luật gia Việt Nam", "association")})
+    assert {f[0] for f in got} == {"Nguyễn Văn A", "Trần Thị B"}
+
+
+# -- the article's own organization ------------------------------------------------------------
+FAROS = ("CTCP Xây dựng FLC Faros (ROS – sàn HOSE) vừa quyết định tiếp nhận và bổ nhiệm bà Trần Thị Tố Dung giữ chức "
+         "Phó tổng giám đốc thường trực Công ty thay ông Đỗ Quang Lâm. Công ty cũng có 7 Phó tổng giám đốc.")
+
+
+def test_bare_heads_mean_the_article_subject():
+    assert is_bare_head("Công ty") and is_bare_head("tập đoàn này") and not is_bare_head("Công ty Việt Hoa")
+    got = facts("Hiện Ban điều hành FLC Faros có 8 thành viên. Trong đó, ông Đỗ Như Tuấn giữ chức vụ Tổng giám đốc; "
+                "7 Phó tổng giám đốc là ông Nguyễn Thiện Phú, ông Nguyễn Tiến Dũng và bà Nguyễn Bình Phương.",
+                article=FAROS)
+    assert ("Đỗ Như Tuấn", "Tổng Giám đốc", "Công ty Cổ phần Xây dựng FLC Faros", "current") in got
+    assert ("Nguyễn Bình Phương", "Phó Tổng Giám đốc", "Công ty Cổ phần Xây dựng FLC Faros", "current") in got
+
+
+def test_no_subject_no_guess():
+    assert facts("Ông Đỗ Như Tuấn giữ chức vụ Tổng giám đốc.") == set()
+
+
+def test_a_party_organ_is_no_ministry_subject():
+    article = "Bộ Chính trị đã họp. Bộ trưởng Tô Lâm dự. Ủy viên Bộ Chính trị Tô Lâm phát biểu."
+    got = facts("Bộ trưởng Tô Lâm dự và chỉ đạo hội nghị.", article=article)
+    assert not any(f[2] == "Bộ Chính trị" for f in got)
+
+
+# -- names of ordinary words ------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, org", [
+    ("ông Bùi Quang Hưng, Giám đốc Trung tâm Hỗ trợ xuất khẩu, cùng một số viên chức đi lễ.",
+     "Trung tâm Hỗ trợ xuất khẩu"),
+    ("ông Bùi Nguyên Hùng, Cục trưởng Cục Bản quyền tác giả (Bộ VHTT&DL) phát biểu.", "Cục Bản quyền tác giả"),
+    ("ông Nguyễn Huy Dũng, Cục phó Cục An toàn thông tin; ông Lê Văn A dự.", "Cục An toàn thông tin"),
+])
+def test_names_after_descriptive_heads(sentence, org):
+    assert {f[2] for f in facts(sentence)} == {org}
+
+
+def test_a_name_ends_with_its_place():
+    got = facts("Ông Đàm Văn Hoàn, Phó Chỉ huy trưởng Ban Chỉ huy Quân sự xã Quảng Yên tự nguyện hiến đất.")
+    assert {f[2] for f in got} == {"Ban Chỉ huy Quân sự xã Quảng Yên"}
+
+
+def test_a_name_does_not_run_on_after_a_proper_name():
+    got = facts("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam xung quanh việc cấp phép.")
+    assert {f[2] for f in got} == {"Cục Hàng hải Việt Nam"}
