@@ -22,7 +22,8 @@ from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
 from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
-                                   party_committee_inside, party_committee_of, unit_of_context, within_body_of)
+                                            names_nothing, party_committee_inside, party_committee_of, unit_of_context,
+                                            within_body_of)
 from orggraph.loaders.places import article_locality
 from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
@@ -318,7 +319,7 @@ class ArticleReader:
             new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
             orgs = [within_body_of(o, new_orgs[0]) if o is not None and new_orgs else o for o in orgs]
         for segment, org in zip(segments, orgs):
-            if org is None or cues().not_post_org.search(org.name):
+            if org is None or cues().not_post_org.search(org.name) or names_nothing(org.name):
                 continue
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue

@@ -59,6 +59,7 @@ class OrgLexicon:
     descriptive_head: re.Pattern  # names after which ordinary lowercase words belong to the name
     not_name_words: frozenset[str]
     not_name_phrases: re.Pattern
+    sentence_openers: re.Pattern  # capitalized words that begin a sentence, never a name's next word
     name_compounds: re.Pattern  # "công nghệ thông tin": a stop phrase inside a compound is no stop
 
 
@@ -88,7 +89,22 @@ def lexicon() -> OrgLexicon:
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["not_name_phrases"], key=len, reverse=True)), re.I),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
+                                                         sorted(data["sentence_openers"], key=len, reverse=True))),
+                      re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["name_compounds"], key=len, reverse=True)), re.I))
+
+
+def names_nothing(name: str) -> bool:
+    """"Thăng", "Nhóm", "và đoàn công tác", "Hội": one ordinary word, a name that begins in the
+    middle of a sentence, or a kind of body alone.  Acronyms ("VNPT", "PNJ") are names."""
+    from orggraph.loaders.subjects import is_bare_head
+
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return True
+    if len(words) == 1:
+        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None
+    return is_bare_head(name)
 
 
 def is_bare_party_word(words: str) -> bool:

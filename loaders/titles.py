@@ -155,7 +155,8 @@ def _next_is_capitalized(text: str, pos: int, limit: int) -> bool:
     """"Ủy ban Dân tộc Đỗ Văn Chiến", "Hội đồng Nhân dân": a word between capitalized ones."""
     nxt = _WORD.match(text, _skip_space(text, pos))
     return bool(nxt) and nxt.start() < limit and nxt.group(0)[:1].isupper() and not \
-        org_lexicon().stop_phrases.match(text, nxt.start())
+        org_lexicon().stop_phrases.match(text, nxt.start()) and not org_lexicon().sentence_openers.match(text, nxt.start()) \
+        and text[pos:nxt.start()].strip().lower() not in org_lexicon().not_name_words
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -214,6 +215,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if words and lex.stop_phrases.match(text, i) and not text[i].isupper() and \
                 not any(lex.name_compounds.match(text, w) for w in recent[-3:]):
             break  # "… cho biết"; but "Cục An toàn thông tin" holds its compound
+        if words and lex.sentence_openers.match(text, i):
+            break  # "… Bất động sản TP.HCM Theo ông Liêm": a caption runs into the next sentence
         if place_named and not text[i].isupper() and not UNIT_WORD_AT.match(text, i):
             break  # "Ban Chỉ huy Quân sự xã Quảng Yên tự …": a name ends with its place
         if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
