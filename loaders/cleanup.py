@@ -245,6 +245,8 @@ def _credit_start(line: str, marker: int) -> int | None:
         return len(before)
     if before.endswith("-"):  # … or a dash: "Bình Dương - Ảnh: Vnexpress"
         return len(before) - 1
+    if line.startswith("Ảnh", marker):  # a caption run into its credit: "… Công đoàn TP Ảnh: Hồng Đào"
+        return len(before)
     return None
 
 

@@ -273,3 +273,11 @@ def test_invariants_on_seeds_and_dev():
             assert context in kept, (article_id, context)
         assert all(s == s.strip() and s for s in sentences)
     assert seen >= 5
+
+
+def test_a_caption_run_into_its_credit():
+    # dev set (2017): "Chủ tịch LĐLĐ TP HCM Trần Kim Yến báo cáo … về hoạt động Công đoàn TP Ảnh: Hồng Đào Trong dịp Tết"
+    text = "Chủ tịch LĐLĐ TP HCM Trần Kim Yến báo cáo về hoạt động Công đoàn TP Ảnh: Hồng Đào Trong dịp Tết, các cấp CĐ đã vận động."
+    art = clean_article(normalize_text(text))
+    body = "\n".join(art.paragraphs)
+    assert "Ảnh:" not in body and "Hồng Đào" not in body and "Trong dịp Tết" in body

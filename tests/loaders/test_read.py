@@ -168,7 +168,9 @@ def test_the_dev_set_reads_whole():
         pytest.skip("shared/eval/dev.jsonl not present")
     items = read(dev)
     assert not problems(items)
-    assert [a.source for a in articles(items)] == [f"dev-{i:02d}" for i in range(1, 21)]
+    ids = [json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(ids) >= 20
+    assert [a.source for a in articles(items)] == ids  # every row, in order, none lost
 
 
 def test_row_without_id_is_named_after_file_and_line(tmp_path):
