@@ -385,7 +385,8 @@ def test_article_locality_matches_gold(gold, key, expected):
         ("Bế mạc Đại hội Đảng bộ tỉnh Quảng Ninh", ["Đảng bộ tỉnh Quảng Ninh"], "Cổng tin tức Thành phố Hải Phòng", "Quảng Ninh"),
         # a newspaper named after a city is no place of the article (dev set, 2017)
         ("Sẽ kỷ luật cán bộ tư pháp", ["Trao đổi với PV Pháp Luật TP.HCM, ông Nguyễn Văn Dũng (Chủ tịch UBND huyện "
-         "Châu Thành, Trà Vinh) cho biết Bí thư Tỉnh ủy đã chỉ đạo. Pháp Luật TP.HCM đã thông tin."], "", "Trà Vinh"),
+         "Châu Thành, Trà Vinh) cho biết Bí thư Tỉnh ủy đã chỉ đạo.", "Pháp Luật TP.HCM đã thông tin; UBND tỉnh Trà "
+         "Vinh đã chỉ đạo kiểm tra."], "", "Trà Vinh"),
         # two provinces named equally: no locality
         ("Đoàn kiểm tra làm việc", ["Đoàn kiểm tra làm việc với Tỉnh ủy Hưng Yên và Tỉnh ủy Sơn La"], "", None),
         # birthplace says nothing about the article
