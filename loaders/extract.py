@@ -254,7 +254,7 @@ class ArticleReader:
                         break
                 elif not _LIST_GAP.fullmatch(between):
                     break
-                self._add(mention.name, segments, sentence, None, False, False)
+                self._add(mention.name, segments, sentence, None, False, False, how="list")
                 previous_end = mention.end
 
     def _career(self, person: str, sentence: str, start: int) -> None:
@@ -267,7 +267,7 @@ class ArticleReader:
                 continue  # inside the chain just read
             segments, end = parse_chain(sentence, _modifier_start(sentence, pos, title_start))
             if segments:
-                self._add(person, segments, sentence, "former", False, True)
+                self._add(person, segments, sentence, "former", False, True, how="career")
             pos = max(end, title_end)
 
     def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
@@ -307,18 +307,19 @@ class ArticleReader:
             target = next((m for m in mentions if m.start >= end + holder.end() and
                            cues().gap.match(sentence[end + holder.end():m.start])), None)
             if target:
-                self._add(target.name, segments, sentence, "start", False, False)
+                self._add(target.name, segments, sentence, "start", False, False, how="appointment")
 
     def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
-             start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None) -> None:
+             start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None, how: str = "chain") -> None:
         if any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
             self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
             return
-        orgs = resolve_segment_orgs(segments, self.context)
+        borrowed: list[bool] = []
+        orgs = resolve_segment_orgs(segments, self.context, borrowed)
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
             new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
             orgs = [within_body_of(o, new_orgs[0]) if o is not None and new_orgs else o for o in orgs]
-        for segment, org in zip(segments, orgs):
+        for segment, org, inferred in zip(segments, orgs, borrowed):
             if org is None or cues().not_post_org.search(org.name) or names_nothing(org.name):
                 continue
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
@@ -334,7 +335,8 @@ class ArticleReader:
             basis = ("elected" if cues().elected.search(sentence) else "appointed") if status == "start" else \
                 "stated" if status in ("end", "former") else "attested"
             self.held.append(HeldOffice(person, segment.title, org, status,
-                                        self._statement_date(sentence, status), sentence, basis))
+                                        self._statement_date(sentence, status), sentence, basis,
+                                        statement_confidence(how, org, inferred)))
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
@@ -385,10 +387,13 @@ def _starts_with_title(text: str) -> bool:
     return match_title(stripped, modifier.end() if modifier else 0) is not None
 
 
-def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list[Optional[Org]]:
+def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
+                         borrowed: Optional[list[bool]] = None) -> list[Optional[Org]]:
     """Each title's organization; titles without one borrow from their neighbours:
     "Bí thư, Chủ tịch UBND huyện X" (the party committee of the unit) and
-    "Bí thư Đảng ủy, Giám đốc Công an thành phố" (the party committee inside)."""
+    "Bí thư Đảng ủy, Giám đốc Công an thành phố" (the party committee inside), or from the
+    article's subject.  `borrowed`, when given, is filled with whether each came from
+    elsewhere than the title's own words."""
     orgs: list[Optional[Org]] = []
     bare: list[Optional[str]] = []
     # Units the chain names itself complete its bare ones ("Ủy viên Ban Chấp hành Đảng bộ
@@ -415,7 +420,11 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
             orgs.append(canonical_org(segment.org_words, context, segment.title) if segment.org_words else None)
             bare.append(None)
     resolved: list[Optional[Org]] = []
+    if borrowed is not None:
+        borrowed[:] = [False] * len(segments)
     for i, (segment, org) in enumerate(zip(segments, orgs)):
+        if borrowed is not None and (org is None or bool(segment.org_words and is_bare_head(segment.org_words))):
+            borrowed[i] = True  # from a neighbour or the article's subject, not the title's own words
         if org is not None and segment.party and is_place_name(org.name):
             org = party_committee_of(org)  # "Bí thư Thành phố Hồ Chí Minh": the city's committee
         if org is not None:
@@ -438,6 +447,27 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext) -> list
         else:
             resolved.append(None)
     return resolved
+
+
+# How sure a statement is, from how it was found (a title chain beside the name is the
+# surest; a list under a shared title, a career list, less) and what its organization is
+# (one the title's own words name, in the registry or with a known head, or one borrowed
+# from a neighbour or the article's subject; an unscoped one).  Exported with the facts;
+# `export facts --min-confidence` and the recipes leave out the less sure.
+_HOW_SURE = {"chain": 0.9, "appointment": 0.85, "list": 0.8, "career": 0.75}
+
+
+def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
+    sure = _HOW_SURE.get(how, 0.7)
+    if org.level == "central" and org.kind != "other":
+        sure += 0.05  # a national body of the registry
+    if org.kind == "other":
+        sure *= 0.6  # no known head word: often a phrase, not a name
+    if borrowed:
+        sure *= 0.85
+    if not org.scoped:
+        sure *= 0.85
+    return round(min(sure, 1.0), 2)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]")

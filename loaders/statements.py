@@ -36,6 +36,7 @@ class HeldOffice:
     as_of: str | None
     sentence: str
     basis: str = "attested"  # how a start came about: elected, appointed; else attested (or stated, for ends)
+    confidence: float = 1.0  # how sure extraction is (extract.statement_confidence)
 
 
 @dataclass(frozen=True)
