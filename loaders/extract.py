@@ -279,6 +279,13 @@ class ArticleReader:
         return []
 
     def _chain_after(self, sentence: str, name_end: int, limit: int) -> tuple[list[Segment], int, Optional[str]]:
+        paren = _PAREN_AFTER_NAME.match(sentence, name_end, limit)
+        if paren:  # "ông Lâm Minh Đằng (Chánh Văn phòng Tỉnh ủy Trà Vinh) xác nhận"
+            close = sentence.find(")", paren.end(), limit)
+            if close > 0:
+                segments, _ = parse_chain(sentence, paren.end(), close)
+                if segments:
+                    return segments, close + 1, None
         rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
         start = name_end + rest.end()
         honorific = cues().honorific_then.match(sentence, start, limit)
@@ -471,6 +478,7 @@ def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
 
 
 def _clause_start(sentence: str, pos: int) -> int:

@@ -155,8 +155,7 @@ def _next_is_capitalized(text: str, pos: int, limit: int) -> bool:
     """"Ủy ban Dân tộc Đỗ Văn Chiến", "Hội đồng Nhân dân": a word between capitalized ones."""
     nxt = _WORD.match(text, _skip_space(text, pos))
     return bool(nxt) and nxt.start() < limit and nxt.group(0)[:1].isupper() and not \
-        org_lexicon().stop_phrases.match(text, nxt.start()) and not org_lexicon().sentence_openers.match(text, nxt.start()) \
-        and text[pos:nxt.start()].strip().lower() not in org_lexicon().not_name_words
+        org_lexicon().stop_phrases.match(text, nxt.start()) and not org_lexicon().sentence_openers.match(text, nxt.start())
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -231,7 +230,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             capitals += 1
             run += 1 if words else 0  # the head word starts no proper name
-        elif _is_name_word(word, lex.name_words) or (words and _next_is_capitalized(text, match.end(), limit)):
+        elif _is_name_word(word, lex.name_words) or (words and word.lower() not in lex.not_name_words
+                                                     and _next_is_capitalized(text, match.end(), limit)):
             run = plain = 0
         elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.isalpha() \
                 and word.lower() not in lex.not_name_words and not lex.not_name_phrases.match(text, match.start()):

@@ -153,3 +153,18 @@ def test_a_name_ends_with_its_place():
 def test_a_name_does_not_run_on_after_a_proper_name():
     got = facts("Ông Nguyễn Xuân Sang, Cục trưởng Cục Hàng hải Việt Nam xung quanh việc cấp phép.")
     assert {f[2] for f in got} == {"Cục Hàng hải Việt Nam"}
+
+
+def test_titles_in_parentheses_after_a_name():
+    # dev set (2017): "ông Nguyễn Văn Sĩ (Chủ tịch UBND xã Hòa Minh) cho biết"
+    got = facts("Chiều cùng ngày, trao đổi với PV, ông Lâm Minh Đằng (Chánh Văn phòng Tỉnh ủy Trà Vinh) xác nhận.")
+    assert got == {("Lâm Minh Đằng", "Chánh Văn phòng", "Tỉnh ủy Trà Vinh", "current")}
+    assert facts("Ông Nguyễn Văn A (SN 1970) cho biết.") == set()
+
+
+def test_a_career_step_ends_at_a_conjunction():
+    # dev set (2021): "… Giám đốc Công ty TNHH Nội thất Hòa Phát rồi Phó Chủ tịch HĐQT kiêm Tổng giám đốc …"
+    got = facts("Ông Trần Tuấn Dương trải qua nhiều vị trí quan trọng như Phó Giám đốc Công ty TNHH Nội thất Hòa Phát, "
+                "Giám đốc Công ty TNHH Nội thất Hòa Phát rồi Phó Chủ tịch HĐQT kiêm Tổng giám đốc Công ty cổ phần Tập "
+                "đoàn Hòa Phát cho đến nay.")
+    assert ("Trần Tuấn Dương", "Giám đốc", "Công ty TNHH Nội thất Hòa Phát", "former") in got
