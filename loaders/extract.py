@@ -29,7 +29,7 @@ from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
-from orggraph.loaders.subjects import find_subjects, is_bare_head, subject_for
+from orggraph.loaders.subjects import find_subjects, is_bare_head, main_subject, of_subject, subject_for
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
@@ -420,6 +420,10 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             # "giữ chức Phó tổng giám đốc thường trực Công ty": the article's own company
             orgs.append(subject_for(segment.org_words, context.subjects))
             bare.append(None)
+        elif segment.org_words and of_subject(segment.org_words, context.subjects) is not None:
+            # "Chủ tịch Công đoàn trường": the union of the article's school
+            orgs.append(canonical_org(of_subject(segment.org_words, context.subjects), context, segment.title))
+            bare.append(None)
         elif segment.org_words and is_bare_party_word(segment.org_words):
             orgs.append(None)
             bare.append(segment.org_words.strip())
@@ -440,7 +444,8 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
         neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
         neighbour = neighbours[0] if neighbours else None
         following = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
-        if bare[i] and neighbour is not None and neighbour.kind != "party_committee":
+        if bare[i] and neighbour is not None and neighbour.kind != "party_committee" and \
+                not _NO_PARTY_INSIDE.match(neighbour.name):
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))
         elif segment.party and not bare[i] and neighbour is not None:
             resolved.append(party_committee_of(neighbour))
@@ -451,6 +456,9 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
         elif not segment.org_words and not segment.fixed_org:
             # "7 Phó tổng giám đốc là …" in a company's news: a title only its kind of body has
             resolved.append(subject_for(segment.title, context.subjects, by_title=True))
+        elif bare[i] and main_subject(context.subjects) is not None:
+            # "Phó Bí thư Đảng ủy" in a university's staff table: the committee inside the school
+            resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], main_subject(context.subjects)))
         else:
             resolved.append(None)
     return resolved
@@ -477,6 +485,9 @@ def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
     return round(min(sure, 1.0), 2)
 
 
+# Bodies with no party committee of their own: the unions, the youth union, associations,
+# councils ("Phó Bí thư Đảng ủy, Chủ tịch Công đoàn trường" is the school's committee).
+_NO_PARTY_INSIDE = re.compile(r"(?:Công đoàn|Đoàn Thanh niên|Hội|Hội đồng|Ban Chấp hành)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
 

@@ -21,6 +21,9 @@ from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Org
 
 
+MAIN = "main"  # the key of the article's main subject among the groups
+_MAIN_WEIGHT = 3
+_OF_SUBJECT = re.compile(r"^([A-ZĐÀ-Ỹ].*\S)\s+(trường|công ty|tập đoàn|viện|bệnh viện|học viện|tổng công ty)$")
 _NOT_SUBJECTS = frozenset({"party_committee", "party_board", "party_commission", "party_cell"})
 
 
@@ -69,6 +72,7 @@ def find_subjects(texts: list[tuple[str, int]], canonical) -> dict[str, Org]:
 
     counts: dict[str, Counter] = {}
     orgs: dict[str, Org] = {}
+    total: Counter = Counter()
     for text, weight in texts:
         for match in lexicon().head_at.finditer(text):
             words, _ = scan_org_words(text, match.start(), len(text))
@@ -81,8 +85,28 @@ def find_subjects(texts: list[tuple[str, int]], canonical) -> dict[str, Org]:
             if group is None:
                 continue
             counts.setdefault(group, Counter())[org.name] += weight
+            total[org.name] += weight
             orgs.setdefault(org.name, org)
-    return {group: orgs[c.most_common(1)[0][0]] for group, c in counts.items()}
+    subjects = {group: orgs[c.most_common(1)[0][0]] for group, c in counts.items()}
+    bodies = [(name, weight) for name, weight in total.most_common() if group_of(name) != "council"]
+    if bodies and bodies[0][1] >= _MAIN_WEIGHT:
+        subjects[MAIN] = orgs[bodies[0][0]]
+    return subjects
+
+
+def main_subject(subjects: dict[str, Org]) -> Optional[Org]:
+    """The organization the article is mostly about, when one is named often enough."""
+    return subjects.get(MAIN)
+
+
+def of_subject(words: str, subjects: dict[str, Org]) -> Optional[str]:
+    """"Công đoàn trường" -> "Công đoàn Trường Đại học Bách khoa Hà Nội": a body named with a
+    lowercase head word that means the article's own school, company or institute."""
+    match = _OF_SUBJECT.match(words.strip())
+    if not match:
+        return None
+    subject = subject_for(match.group(2), subjects)
+    return f"{match.group(1)} {subject.name}" if subject is not None else None
 
 
 def subject_for(name_or_title: str, subjects: dict[str, Org], by_title: bool = False) -> Optional[Org]:

@@ -168,3 +168,20 @@ def test_a_career_step_ends_at_a_conjunction():
                 "Giám đốc Công ty TNHH Nội thất Hòa Phát rồi Phó Chủ tịch HĐQT kiêm Tổng giám đốc Công ty cổ phần Tập "
                 "đoàn Hòa Phát cho đến nay.")
     assert ("Trần Tuấn Dương", "Giám đốc", "Công ty TNHH Nội thất Hòa Phát", "former") in got
+
+
+BKHN = ("GS.TS Lê Anh Tuấn tân Chủ tịch Hội đồng trường ĐH Bách khoa Hà Nội. Ông tốt nghiệp tại Trường Đại học Bách "
+        "khoa Hà Nội. Hội đồng Trường Đại học Bách khoa Hà Nội gồm 23 thành viên. Trường Đại học Bách khoa Hà Nội "
+        "công bố danh sách.")
+
+
+def test_a_staff_table_means_the_article_school():
+    # dev set (2021), the council's member table: "3 / TS. Bùi Đức Hùng / Phó Bí thư thường trực Đảng ủy, Chủ
+    # tịch Công đoàn trường"
+    got = facts("TS. Bùi Đức Hùng, Phó Bí thư Thường trực Đảng ủy, Chủ tịch Công đoàn trường.", article=BKHN)
+    assert got == {("Bùi Đức Hùng", "Phó Bí thư Thường trực", "Đảng ủy Trường Đại học Bách khoa Hà Nội", "current"),
+                   ("Bùi Đức Hùng", "Chủ tịch", "Công đoàn Trường Đại học Bách khoa Hà Nội", "current")}
+
+
+def test_without_a_main_subject_a_bare_committee_stays_unknown():
+    assert facts("TS. Bùi Đức Hùng, Phó Bí thư Đảng ủy.") == set()
