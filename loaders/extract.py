@@ -275,6 +275,11 @@ class ArticleReader:
             modifier_start = _modifier_start(sentence, region_start, start)
             segments, end = parse_chain(sentence, modifier_start, name_start)
             if segments and cues().gap.match(sentence[end:name_start]):
+                if "," in sentence[end:name_start] and \
+                        _OBJECT_BEFORE.search(sentence, region_start, modifier_start):
+                    # "Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết": a title that the
+                    # sentence's own words lead to, then a comma, is someone else's
+                    return []
                 return segments
         return []
 
@@ -489,6 +494,8 @@ def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
 # councils ("Phó Bí thư Đảng ủy, Chủ tịch Công đoàn trường" is the school's committee).
 _NO_PARTY_INSIDE = re.compile(r"(?:Công đoàn|Đoàn Thanh niên|Hội|Hội đồng|Ban Chấp hành)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]")
+# Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
+_OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 _PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
 
 
