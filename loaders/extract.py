@@ -24,7 +24,8 @@ from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
 from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                             names_nothing, party_committee_inside, party_committee_of, unit_of_context,
                                             within_body_of)
-from orggraph.loaders.places import article_locality
+from orggraph.loaders.districts import is_district_name, province_of_districts
+from orggraph.loaders.places import article_locality, province_named
 from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
@@ -94,6 +95,7 @@ def cues() -> Cues:
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 _BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
+_PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
 
 
@@ -142,6 +144,10 @@ class ArticleReader:
         for start, end, name in find_person_names(sentence):
             if is_historical_name(name) or fold(name) in self.excluded:
                 continue
+            if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
+                continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
+            if name.isupper():
+                name = name.title()  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
             found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
         if not self.persons or not _MAYBE_SHORT_REF.search(sentence):
@@ -212,6 +218,8 @@ class ArticleReader:
                 # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
                 # second title stands before the next name and is that person's.
                 after, after_end = [], mention.end
+            if after and link_status is None and _ENDED_AFTER.match(sentence, after_end):
+                link_status = "end"  # "…, Hiệu trưởng Trường mầm non X, bị kỷ luật hình thức cách chức"
             boundary = max(mention.end, after_end)
             start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
             past = bool(cues().past.match(sentence))
@@ -336,6 +344,10 @@ class ArticleReader:
                 continue
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue
+            term = _TERM_AFTER.match(sentence, segment.end)
+            if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
+                    status_hint not in ("start", "end"):
+                status_hint = "former"  # "bộ trưởng Bộ Công Thương nhiệm kỳ 2011-2016", read in 2017
             if status_hint in ("start", "end", "former"):
                 status = status_hint
             elif segment.former or in_career:
@@ -432,6 +444,10 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
         elif segment.org_words and is_bare_party_word(segment.org_words):
             orgs.append(None)
             bare.append(segment.org_words.strip())
+        elif segment.org_words and segment.title in _CHAIR_TITLES and _UNIT_FIRST.match(segment.org_words):
+            # "Chủ tịch xã Đại Hiệp", "Phó Chủ tịch quận 1": the chair of its People's Committee
+            orgs.append(canonical_org("Ủy ban nhân dân " + segment.org_words, context, segment.title))
+            bare.append(None)
         else:
             orgs.append(canonical_org(segment.org_words, context, segment.title) if segment.org_words else None)
             bare.append(None)
@@ -493,6 +509,10 @@ def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
 # Bodies with no party committee of their own: the unions, the youth union, associations,
 # councils ("Phó Bí thư Đảng ủy, Chủ tịch Công đoàn trường" is the school's committee).
 _NO_PARTY_INSIDE = re.compile(r"(?:Công đoàn|Đoàn Thanh niên|Hội|Hội đồng|Ban Chấp hành)\b")
+_ENDED_AFTER = re.compile(r"[\s,]*(?:đã\s+)?bị\s+(?:kỷ luật\s+)?(?:bằng\s+)?(?:hình thức\s+)?(?:cách chức|cách hết|miễn nhiệm)")
+_TERM_AFTER = re.compile(r"\s*,?\s*(?:nhiệm kỳ|khóa [IVXLC]+,? nhiệm kỳ)\s+\d{4}\s*[-–]\s*(\d{4})")
+_CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực"})
+_UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
@@ -576,6 +596,9 @@ def extract_article(raw: RawArticle) -> Extraction:
     date = parse_article_date(clean.stamps, clean.paragraphs, meta_date)
     province = article_locality(clean.title, clean.paragraphs, "\n".join(clean.debris + clean.stamps))
     body = "\n".join(([clean.title] if clean.title else []) + clean.paragraphs)
+    if province is None:  # "xã Quảng Yên, huyện Quảng Xương": districts that only one province has
+        named = province_of_districts(body)
+        province = province_named(named) if named else None
     context = PlaceContext.from_text(province, body)
     weighted = ([(clean.title, 2)] if clean.title else []) + [(p, 1) for p in clean.paragraphs]
     context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))

@@ -185,3 +185,46 @@ def test_a_staff_table_means_the_article_school():
 
 def test_without_a_main_subject_a_bare_committee_stays_unknown():
     assert facts("TS. Bùi Đức Hùng, Phó Bí thư Đảng ủy.") == set()
+
+
+# -- found on a sample of the 2017 archive ------------------------------------------------------
+def test_the_chair_of_a_commune_chairs_its_peoples_committee():
+    # "Đoàn Ngọc Hải, Phó Chủ tịch quận 1 (TPHCM)"; "bà Nguyễn Thị Hồng, Chủ tịch xã Đại Hiệp"
+    got = facts("Bà Nguyễn Thị Hồng, Chủ tịch xã Đại Hiệp cho biết xã đã kiểm tra.", "Quảng Nam")
+    assert {f[2] for f in got} == {"Ủy ban nhân dân xã Đại Hiệp"}
+
+
+def test_a_dismissal_after_the_chain_ends_the_post():
+    got = facts("Bà Ngô Thị Hòa, Hiệu trưởng Trường mầm non Tuổi Ngọc, bị kỷ luật hình thức cách chức.")
+    assert {f[3] for f in got} == {"end"}
+
+
+def test_a_term_that_ended_before_the_article_is_former():
+    got = facts("Ông Vũ Huy Hoàng, Bộ trưởng Bộ Công Thương nhiệm kỳ 2011-2016, bị kỷ luật.")
+    assert ("Vũ Huy Hoàng", "Bộ trưởng", "Bộ Công Thương", "former") in got
+
+
+def test_a_district_is_no_person():
+    got = facts("Bà Phan Thanh Hải, Chủ tịch công đoàn cơ sở Meiko KCN Thạch Thất và Quốc Oai phát biểu.")
+    assert {f[0] for f in got} <= {"Phan Thanh Hải"}
+
+
+def test_districts_of_one_province_give_the_article_its_place():
+    from orggraph.loaders.districts import province_of_districts, provinces_of_district
+    assert provinces_of_district("Quảng Xương") == {"Thanh Hóa"}
+    assert len(provinces_of_district("Châu Thành")) > 1
+    assert province_of_districts("Hội Nạn nhân chất độc da cam xã Quảng Yên, huyện Quảng Xương tổ chức đại hội. "
+                                 "Huyện Quảng Xương có 5.000 nạn nhân.") == "Thanh Hóa"
+    assert province_of_districts("Ở huyện Châu Thành, các xã đều họp.") is None  # six provinces have one
+    assert province_of_districts("Ở huyện Châu Thành A, các xã đều họp.") == "Hậu Giang"
+
+
+def test_every_district_province_is_a_known_province():
+    from orggraph.loaders.districts import _table
+    names = {p for provinces in _table().values() for p in provinces}
+    assert len(names) == 63 and all(province_named(p) is not None for p in names)
+
+
+def test_an_all_caps_caption_name_is_the_person():
+    got = facts("Chủ tịch Quốc hội NGUYỄN THỊ KIM NGÂN phát biểu.")
+    assert {f[0] for f in got} == {"Nguyễn Thị Kim Ngân"}
