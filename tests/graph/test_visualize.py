@@ -1,4 +1,4 @@
-"""graph/visualize.py: pictures built from the seeds, their layout, the page they render to, and
+"""graph/visualize/: pictures built from the seeds, their layout, the page they render to, and
 real headless Chromium opening pages with the network cut off.
 
 The browser tests need Debian's `chromium` (CI installs it); without it they fail, they do not skip.
@@ -119,7 +119,7 @@ def test_a_wide_tree_is_packed_without_overlaps():
         children[f"d{i}"] = [f"d{i}.{j}" for j in range(40)]
     for n in ["root", *children["root"], *(c for i in range(12) for c in children[f"d{i}"])]:
         g.add_node(n)
-        V._set_size(g, n, [("Đảng ủy cơ sở Trường Trung học phổ thông", V.BOLD_SIZE), ("Bí thư: Nguyễn Văn A", 14)])
+        V.set_size(g, n, [("Đảng ủy cơ sở Trường Trung học phổ thông", V.BOLD_SIZE), ("Bí thư: Nguyễn Văn A", 14)])
     V.layout_tree(g, "root", children)
     assert not boxes_overlap(g)
     xs = [d["x"] for _, d in g.nodes(data=True)]
@@ -272,15 +272,15 @@ def synthetic_picture(n_orgs: int = 400, per_org: int = 4) -> V.Picture:
     for i in range(n_orgs):
         org = f"o{i}"
         g.add_node(org, group="Organization", text=V.markup(f"Đảng ủy xã Thử Nghiệm {i}"), tip=f"Tổ chức {i}")
-        V._set_size(g, org, [(f"Đảng ủy xã Thử Nghiệm {i}", 14)])
+        V.set_size(g, org, [(f"Đảng ủy xã Thử Nghiệm {i}", 14)])
         if i:
             g.add_edge(org, f"o{(i - 1) // 5}", type="SUBORDINATE_TO", text="", tip="trực thuộc")
         for j in range(per_org // 2):
             pos, person = f"x{i}.{j}", f"p{i}.{j}"
             g.add_node(pos, group="Position", text="Bí thư" if j == 0 else "Phó Bí thư", tip="chức vụ")
-            V._set_size(g, pos, [("Phó Bí thư", 15)])
+            V.set_size(g, pos, [("Phó Bí thư", 15)])
             g.add_node(person, group="Person", text=f"Nguyễn Văn {i}.{j}", tip="2020-08-04 → nay")
-            V._set_size(g, person, [(f"Nguyễn Văn {i}.{j}", 14)])
+            V.set_size(g, person, [(f"Nguyễn Văn {i}.{j}", 14)])
             g.add_edge(pos, org, type="OF", text="", tip="thuộc")
             g.add_edge(person, pos, type="HELD_OFFICE", text="2020-08-04 → nay", tip="“Câu trích.” — 001.txt")
     V.layout_layers(g)

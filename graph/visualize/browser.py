@@ -1,0 +1,110 @@
+"""Checking a page: headless Chromium with the network cut off, what the page tried to fetch, and
+how much of the screenshot was drawn."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+
+from orggraph.graph.visualize.errors import VizError
+
+
+_EXTERNAL = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:|wss?:|ftp:)?//)"""
+                       r"""|(?:url\(\s*["']?\s*(?:https?:|wss?:)?//)"""
+                       r"""|(?:@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//)""", re.I)
+
+
+def external_references(html_text: str) -> list[str]:
+    """Attributes and CSS that would make a browser fetch something: `src=`/`href=` to a URL,
+    `url(//…)`, `@import`.  (URLs inside the inlined library's license comment fetch nothing.)"""
+    return [m.group(0) for m in _EXTERNAL.finditer(html_text)]
+
+
+def find_chromium() -> str | None:
+    for name in (os.environ.get("ORGGRAPH_CHROMIUM"), "chromium", "chromium-browser", "google-chrome", "chrome"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@dataclass
+class Rendering:
+    png: str
+    seconds: float
+    requests: list[str]  # URLs the page itself tried to fetch (not the browser's own background traffic)
+    returncode: int
+    log: str
+
+
+def render_offline(html_path: str, png_path: str, *, width: int = 1400, height: int = 1000,
+                   budget_ms: int = 8000, timeout: float = 90) -> Rendering:
+    """Open `html_path` in headless Chromium with every request sent to a dead proxy and every host
+    unresolvable, screenshot it to `png_path`, and report what the page tried to load (from
+    Chromium's net log: requests the page initiated, whatever their outcome)."""
+    chromium = find_chromium()
+    if not chromium:
+        raise VizError("chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="orggraph-chromium-") as tmp:
+        netlog = os.path.join(tmp, "net.json")
+        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--disable-background-networking", "--no-first-run", "--no-default-browser-check",
+               "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
+               "--hide-scrollbars", "--mute-audio",
+               f"--user-data-dir={os.path.join(tmp, 'profile')}", f"--screenshot={os.path.abspath(png_path)}",
+               f"--window-size={width},{height}", f"--virtual-time-budget={budget_ms}",
+               "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+               "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+               f"--log-net-log={netlog}", "--net-log-capture-mode=Default",
+               "file://" + os.path.abspath(html_path)]
+        if os.path.exists(png_path):
+            os.remove(png_path)
+        started = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        seconds = time.perf_counter() - started
+        requests = _page_requests(netlog)
+    return Rendering(png_path, seconds, requests, proc.returncode, proc.stderr[-4000:])
+
+
+def _page_requests(netlog: str) -> list[str]:
+    try:
+        with open(netlog, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return ["(no net log was written)"]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:  # a log cut short: close it the way Chromium would
+        data = json.loads(text.rstrip().rstrip(",") + "]}")
+    types = {v: k for k, v in data.get("constants", {}).get("logEventTypes", {}).items()}
+    out = []
+    for event in data.get("events", []):
+        if types.get(event.get("type")) != "URL_REQUEST_START_JOB":
+            continue
+        params = event.get("params", {})
+        url = params.get("url")
+        if not url:  # the end of a job: its start was counted
+            continue
+        if params.get("initiator") == "not an origin":  # the browser's own traffic, not the page's
+            continue
+        if url.split(":", 1)[0].lower() in ("file", "data", "blob", "about", "chrome", "devtools"):
+            continue
+        out.append(url)
+    return out
+
+
+def drawn_fraction(png_path: str, top: int = 0) -> float:
+    """The share of the screenshot below `top` px whose pixels are not near-white (needs Pillow)."""
+    from PIL import Image
+
+    with Image.open(png_path) as img:
+        img = img.convert("L")
+        w, h = img.size
+        region = img.crop((0, top, w, h))
+        hist = region.histogram()
+    total = sum(hist)
+    return sum(hist[:235]) / total if total else 0.0

@@ -1,0 +1,20 @@
+"""The errors a picture can raise; the CLI prints each as one line."""
+from __future__ import annotations
+
+from orggraph.graph.store import StoreError
+
+
+class VizError(StoreError):
+    """A picture that cannot be drawn as asked; the CLI prints it as one line."""
+
+
+class NotFound(VizError):
+    pass
+
+
+class Ambiguous(VizError):
+    pass
+
+
+class TooLarge(VizError):
+    pass
