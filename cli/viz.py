@@ -15,7 +15,8 @@ app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
                   help="Draw hierarchies, careers and congresses as interactive pages that work offline.\n\n"
                        "Each command writes one self-contained HTML file (no internet needed to open it) and "
                        "prints its path. Hover a box or a line for dates, sources and the sentence that says "
-                       "so; click to keep the details open.")
+                       "so; click to keep the details open. Large pages open at a readable zoom; the search "
+                       "box finds a name, the legend's check boxes hide a kind of box.")
 
 OutputOption = typer.Option(None, "--output", "-o", metavar="FILE",
                             help="Write the page here [default: a name from the command, e.g. "
@@ -39,7 +40,9 @@ def hierarchy(
                               "(diacritics and case optional; part of the name is enough when it is unique)."),
     depth: int = typer.Option(3, "--depth", "-d", min=0, help="Levels of subordinate organizations to draw."),
     on: Optional[str] = typer.Option(None, "--on", metavar="DATE",
-                                     help="Show who held the key posts on this ISO date [default: today]."),
+                                     help="Show who held the key posts on this ISO date [default: today; on a graph whose "
+                                          "latest article is over a year old, that article's date, said on "
+                                          "the page]."),
     output: Optional[str] = OutputOption,
     max_nodes: int = MaxNodesOption,
 ) -> None:
@@ -59,8 +62,9 @@ def person(
     output: Optional[str] = OutputOption,
     max_nodes: int = MaxNodesOption,
 ) -> None:
-    """A person's posts over time and their organizations, the congresses and events attended, and who
-    held the same posts before and after."""
+    """A person's career as a timeline: one row per post, grouped by organization, each tenure a bar
+    on a time axis; congresses and events on the same axis; undated posts apart. Who held each post
+    before and after is in its details."""
     from orggraph.graph.visualize import person as build
 
     with ctx.obj.open(read_only=True) as store:

@@ -100,3 +100,38 @@ def test_viz_help_documents_the_query_rules(cli):
     assert code == 0
     flat = " ".join(out.split())
     assert "paths" in flat and "same row" in flat and "--max-nodes" in flat
+
+
+def test_viz_hierarchy_of_an_old_graph_defaults_to_its_latest_article(cli, seeds_db, in_tmp):
+    """The seeds' latest article is 2024-10-16: once that is over a year old, a hierarchy without --on
+    shows the posts on that date (Lê Tiến Châu became Bí thư that day) and says so on the page."""
+    import datetime
+
+    from orggraph.graph.store import open_store
+    from orggraph.graph.visualize.hierarchy import default_date
+
+    with open_store(seeds_db, read_only=True) as store:
+        assert default_date(store, datetime.date(2024, 12, 1)) == ("2024-12-01", None)  # recent: today
+        on, note = default_date(store, datetime.date(2026, 12, 1))
+    assert on == "2024-10-16" and "2024-10-16" in note and "--on" in note
+    code, out, err = cli("--db", seeds_db, "viz", "hierarchy", "Thành ủy Hải Phòng", "-o", "h.html")
+    assert code == 0, err
+    text = (in_tmp / "h.html").read_text(encoding="utf-8")
+    today = datetime.date.today()
+    if today > datetime.date(2025, 10, 16):
+        assert '<p class="note">' in text and "dữ liệu mới nhất là bài báo ngày 2024-10-16" in text
+        assert "Bí thư: Lê Tiến Châu" in text and "người giữ chức ngày 2024-10-16" in text
+    else:  # the clock says the seeds are recent: today it is
+        assert f"người giữ chức ngày {today.isoformat()}" in text
+    code, out, err = cli("--db", seeds_db, "viz", "hierarchy", "Thành ủy Hải Phòng", "--on", "2020-08-04",
+                         "-o", "h2.html")
+    assert code == 0 and "dữ liệu mới nhất" not in (in_tmp / "h2.html").read_text(encoding="utf-8")
+
+
+def test_viz_person_page_is_a_timeline_with_search_and_kind_filter(cli, seeds_db, in_tmp):
+    code, out, err = cli("--db", seeds_db, "viz", "person", "le tien chau", "-o", "p.html")
+    assert code == 0, err
+    text = (in_tmp / "p.html").read_text(encoding="utf-8")
+    assert 'id="search"' in text and 'class="kind"' in text and '"axis":{"ticks":' in text
+    view = V.opening_view(str(in_tmp / "p.html"))
+    assert view.overlaps() == [] and any("Lê Tiến Châu" in b.text for b in view.labels())

@@ -26,8 +26,8 @@ off, takes a screenshot and reports what the page tried to fetch; the tests and
 """
 from __future__ import annotations
 
-from orggraph.graph.visualize.browser import (Rendering, drawn_fraction, external_references, find_chromium,
-                                              render_offline)
+from orggraph.graph.visualize.browser import (Box, OpeningView, Rendering, drawn_fraction, external_references,
+                                              find_chromium, opening_view, render_offline)
 from orggraph.graph.visualize.congress import congress
 from orggraph.graph.visualize.hierarchy import hierarchy
 from orggraph.graph.visualize.layout import (BOLD_SIZE, CHAR, FONT_SIZE, LINE_HEIGHT, MARGIN, estimate_size,
@@ -45,7 +45,7 @@ from orggraph.graph.visualize.words import STYLES, Style
 from orggraph.loaders.normalize import fold
 
 __all__ = [
-    "Ambiguous", "BIG_EDGES", "BIG_NODES", "BOLD_SIZE", "CHAR", "DEFAULT_DEPTH", "DEFAULT_MAX_NODES", "FONT_SIZE",
+    "Ambiguous", "BIG_EDGES", "Box", "OpeningView", "opening_view", "BIG_NODES", "BOLD_SIZE", "CHAR", "DEFAULT_DEPTH", "DEFAULT_MAX_NODES", "FONT_SIZE",
     "LINE_HEIGHT", "MARGIN", "NotFound", "Picture", "QUERY_HELP", "Rendering", "STYLES", "Style", "TooLarge",
     "VizError", "check_date", "check_size", "clip", "congress", "covers", "default_filename", "describe_node",
     "drawn_fraction", "estimate_size", "external_references", "find_chromium", "find_organization", "find_person",

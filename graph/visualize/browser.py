@@ -2,6 +2,7 @@
 how much of the screenshot was drawn."""
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -108,3 +109,104 @@ def drawn_fraction(png_path: str, top: int = 0) -> float:
         hist = region.histogram()
     total = sum(hist)
     return sum(hist[:235]) / total if total else 0.0
+
+
+# --------------------------------------------------------------------------------------------
+# What a reader sees at the opening view: every box's place on the screen, read from the page
+# --------------------------------------------------------------------------------------------
+_PROBE = """<script>
+(function () {
+  function report() {
+    var net = window.orggraph, c = document.getElementById('graph'), out = [];
+    net.body.data.nodes.forEach(function (n) {
+      if (n.hidden) { return; }
+      // The box as drawn (getBoundingBox would add the corner radius all round).
+      var node = net.body.nodes[n.id], w = node.shape.width, h = node.shape.height,
+          a = net.canvasToDOM({x: node.x - w / 2, y: node.y - h / 2}),
+          z = net.canvasToDOM({x: node.x + w / 2, y: node.y + h / 2});
+      out.push({id: n.id, group: n.group, text: (n.label || '').replace(/<[^>]*>/g, '').replace(/\\u200b/g, ''),
+                left: a.x, top: a.y, right: z.x, bottom: z.y});
+    });
+    var pre = document.createElement('pre');
+    pre.id = 'orggraph-probe';
+    pre.textContent = JSON.stringify({scale: net.getScale(), width: c.clientWidth, height: c.clientHeight,
+                                      boxes: out, selected: net.getSelectedNodes(),
+                                      found: (document.getElementById('found') || {}).textContent || ''});
+    document.body.appendChild(pre);
+  }
+  var tries = 0;
+  (function wait() {
+    if (document.body.getAttribute('data-drawn') || tries > 200) {
+      (function () { /*BEFORE*/ })();
+      setTimeout(report, 100);
+    }
+    else { tries++; setTimeout(wait, 50); }
+  })();
+})();
+</script>"""
+
+
+@dataclass
+class Box:
+    id: int
+    group: str
+    text: str  # the label's words (no markup)
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass
+class OpeningView:
+    """The page as it opens: its zoom, the drawing area's size (CSS px) and the boxes on screen."""
+    scale: float
+    width: int
+    height: int
+    boxes: list[Box]  # the boxes at least partly inside the drawing area
+    selected: list[int]  # the boxes selected (a search selects what it finds)
+    found: str  # what the search box reports
+
+    def labels(self) -> list[Box]:
+        return [b for b in self.boxes if b.text.strip()]
+
+    def overlaps(self, tolerance: float = 1.0) -> list[tuple[Box, Box]]:
+        """Pairs of boxes on screen that cover each other by more than `tolerance` px each way."""
+        items = sorted(self.boxes, key=lambda b: b.left)
+        bad = []
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if b.left >= a.right - tolerance:
+                    break
+                if min(a.bottom, b.bottom) - max(a.top, b.top) > tolerance:
+                    bad.append((a, b))
+        return bad
+
+
+def opening_view(html_path: str, *, width: int = 1400, height: int = 1000, budget_ms: int = 8000,
+                 timeout: float = 90, then: str = "") -> OpeningView:
+    """Open a copy of the page in headless Chromium (network cut off, as in `render_offline`) with a
+    probe that reads where vis-network drew every box once the page has placed its opening view
+    (after running the JavaScript `then`, if given: what a reader would do, e.g. type a search)."""
+    chromium = find_chromium()
+    if not chromium:
+        raise VizError("chromium is not installed (apt-get install chromium)")
+    with open(html_path, encoding="utf-8") as f:
+        page = f.read()
+    with tempfile.TemporaryDirectory(prefix="orggraph-probe-") as tmp:
+        probed = os.path.join(tmp, "page.html")
+        with open(probed, "w", encoding="utf-8") as f:
+            f.write(page.replace("</body>", _PROBE.replace("/*BEFORE*/", then) + "\n</body>", 1))
+        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--disable-background-networking", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
+               f"--user-data-dir={os.path.join(tmp, 'profile')}", f"--window-size={width},{height}",
+               f"--virtual-time-budget={budget_ms}", "--proxy-server=127.0.0.1:9",
+               "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", "file://" + probed]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    m = re.search(r'<pre id="orggraph-probe">(.*?)</pre>', proc.stdout, re.S)
+    if not m:
+        raise VizError(f"the page did not report its boxes (chromium exit {proc.returncode}): {proc.stderr[-500:]}")
+    data = json.loads(html.unescape(m.group(1)))
+    boxes = [Box(**b) for b in data["boxes"]]
+    on_screen = [b for b in boxes if b.right > 0 and b.left < data["width"] and b.bottom > 0 and b.top < data["height"]]
+    return OpeningView(data["scale"], data["width"], data["height"], on_screen, data["selected"], data["found"])

@@ -19,8 +19,13 @@ from orggraph.loaders.normalize import fold
 def hierarchy(store: Store, org: str, *, depth: int = DEFAULT_DEPTH, on: str | None = None,
               max_nodes: int | None = DEFAULT_MAX_NODES) -> Picture:
     """The organizations below `org` (SUBORDINATE_TO, `depth` levels) and the chain above it, top-down,
-    each showing who held its key posts on `on` (default: today)."""
-    on = check_date(on) or datetime.date.today().isoformat()
+    each showing who held its key posts on `on` (default: today, or the graph's latest article when
+    that is more than a year old, said in a note on the page)."""
+    notes: list[str] = []
+    on = check_date(on)
+    if on is None:
+        on, note = default_date(store)
+        notes += [note] if note else []
     top = find_organization(store, org)
     orgs: dict[str, dict] = {top["key"]: top}
     links: dict[tuple[str, str], dict] = {}  # (child, parent) -> the SUBORDINATE_TO properties
@@ -114,4 +119,21 @@ def hierarchy(store: Store, org: str, *, depth: int = DEFAULT_DEPTH, on: str | N
     below = len(orgs) - 1 - len(above)
     subtitle = (f"{below} tổ chức trực thuộc (tới {depth} cấp), {len(above)} cấp trên; "
                 f"người giữ chức ngày {on}")
-    return Picture(g, f"Hệ thống tổ chức: {top['name']}", subtitle, kind="hierarchy")
+    return Picture(g, f"Hệ thống tổ chức: {top['name']}", subtitle, kind="hierarchy", notes=notes)
+
+
+# A graph whose latest article is older than this is an archive: "today" would find its posts empty.
+STALE_DAYS = 365
+
+
+def default_date(store: Store, today: datetime.date | None = None) -> tuple[str, str | None]:
+    """The date a hierarchy shows when none is asked for: today, unless the graph's latest article is
+    more than STALE_DAYS older, then that article's date, with a note saying so."""
+    today = today or datetime.date.today()
+    rows = store.read("MATCH (a:Article) WHERE a.date IS NOT NULL AND a.date >= '1900' "
+                      "RETURN max(a.date) AS latest").rows
+    latest = str(rows[0][0])[:10] if rows and rows[0][0] else None
+    if not latest or latest >= (today - datetime.timedelta(days=STALE_DAYS)).isoformat():
+        return today.isoformat(), None
+    return latest, (f"Không nêu ngày (--on): dữ liệu mới nhất là bài báo ngày {latest}, cũ hơn hôm nay "
+                    f"({today.isoformat()}) hơn một năm, nên trang cho thấy người giữ chức ngày {latest}.")

@@ -1,8 +1,9 @@
 """Positions in pure Python (the pages need positions, not a physics engine): box sizes from
-their label lines, a top-down tree, rows, grids and BFS layers for any graph."""
+their label lines, a top-down tree, rows, grids, BFS layers for any graph and a timeline."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -189,3 +190,94 @@ def layout_layers(g: nx.MultiDiGraph, *, hgap: float = 30, vgap: float = 80, max
             g.nodes[n]["y"] += shelf_y
         x += width + hgap * 3
         shelf_h = max(shelf_h, height)
+
+
+# --------------------------------------------------------------------------------------------
+# Timeline: time along x, one row per item
+# --------------------------------------------------------------------------------------------
+TIMELINE_WIDTH = 1100.0  # px the axis aims at, whatever the span of years
+LABEL_GAP = 24.0  # between the label column and the axis
+
+
+def date_years(date: str) -> float:
+    """A full or partial ISO date as a fractional year: "2011" → 2011.0, "2011-07" → 2011.5."""
+    parts = [int(p) for p in date[:10].split("-") if p.isdigit()]
+    year, month, day = (parts + [1, 1])[:3]
+    return year + (min(max(month, 1), 12) - 1) / 12 + (min(max(day, 1), 31) - 1) / 372
+
+
+@dataclass
+class TimeScale:
+    """Where dates fall on the x axis: years `start`..`stop` at `per_year` px each, from x = 0."""
+    first: str = ""  # the earliest and latest dates drawn ("" when nothing is dated)
+    last: str = ""
+    start: int = 0
+    stop: int = 1
+    per_year: float = 100.0
+
+    def x(self, date: str) -> float:
+        return (date_years(date) - self.start) * self.per_year
+
+    @property
+    def width(self) -> float:
+        return (self.stop - self.start) * self.per_year
+
+    def ticks(self) -> list[tuple[float, str]]:
+        step = next((s for s in (1, 2, 5, 10, 20) if s * self.per_year >= 44), 50)
+        first = -(-self.start // step) * step
+        return [((y - self.start) * self.per_year, str(y)) for y in range(first, self.stop + 1, step)]
+
+
+def timeline_scale(dates: list[str], width: float = TIMELINE_WIDTH) -> TimeScale:
+    dates = sorted(d for d in dates if d and d[:4].isdigit())
+    if not dates:
+        return TimeScale()
+    start = math.floor(date_years(dates[0]))
+    stop = max(math.floor(date_years(dates[-1])) + 1, start + 1)
+    per_year = min(max(width / (stop - start), 36.0), 240.0)
+    return TimeScale(dates[0], dates[-1], start, stop, per_year)
+
+
+def layout_timeline(g: nx.MultiDiGraph, rows: list[tuple[str, list]], scale: TimeScale, *, gap: float = 8,
+                    group_gap: float = 22, indent: float = 22) -> dict:
+    """Rows top-down: each row's first node is its label, right-aligned in a column left of the axis
+    (organizations and the person the full column wide, posts and events indented, headings flush
+    left); the others are marks on the axis from their `start` to their `end` date.  Labels and
+    marks get a fixed width (`fixed_w`) so the column's edge is straight.  Returns the axis: its
+    ticks and the top and bottom of the rows, for the page to draw."""
+    wide = ("org", "person")
+    # The column has room to spare: vis wraps a label wider than its box, and the estimate is close.
+    col = max((g.nodes[r[0]]["w"] + (0 if kind in wide else indent) for kind, r in rows if kind != "heading"),
+              default=200.0) + 40
+    right = -LABEL_GAP
+    y, top, previous = 0.0, None, None
+    for kind, row in rows:
+        label = row[0]
+        # Drawn lines come out a few px taller than LINE_HEIGHT (diacritics, italics): leave room.
+        h = max(g.nodes[n].get("h", 0) for n in row) + 4 * (g.nodes[label].get("text", "").count("\n") + 1)
+        if previous is not None:
+            y += previous / 2 + (group_gap if kind in ("org", "heading") else gap) + h / 2
+        if top is None:
+            top = y - h / 2
+        d = g.nodes[label]
+        if kind == "heading":
+            d["x"] = right - col + d["w"] / 2
+        else:
+            d["w"] = col if kind in wide else col - indent
+            d["fixed_w"] = True
+            d["x"] = right - d["w"] / 2
+        d["y"] = y
+        for n in row[1:]:
+            m = g.nodes[n]
+            x0, x1 = scale.x(m["start"]), scale.x(m["end"])
+            if m["group"] == "_mark":
+                m["w"] = m["h"] = 14.0
+                m["x"] = x0
+            else:
+                m["w"], m["h"] = max(x1 - x0, 8.0), 18.0
+                m["x"] = x0 + m["w"] / 2
+            m["y"], m["fixed_w"], m["fixed_h"] = y, True, True
+        previous = h
+    bottom = y + (previous or 0) / 2
+    return {"ticks": [{"x": round(x, 1), "text": t} for x, t in scale.ticks()] if scale.first else [],
+            "top": round((top or 0) - 8, 1), "bottom": round(bottom + 8, 1)}

@@ -1,23 +1,48 @@
-"""The person page: a career, its organizations, congresses and events, and who held the same
-posts before and after."""
-from __future__ import annotations
+"""The person page: a career read as a timeline.
 
-import math
+Time runs left to right; each post is one row, rows grouped under their organization, the tenure a
+bar from its start to its end (or to the last article that saw it).  Posts with no date at all
+(often former posts named in passing: "nguyên Bộ trưởng") are listed apart after the dated ones;
+congresses and events last, each a mark on its date (or the date of the first article about it).  Who held the
+same post before and after is in each post's tooltip and detail text.
+"""
+from __future__ import annotations
 
 import networkx as nx
 
 from orggraph.graph.store import Store
-from orggraph.graph.visualize.layout import layout_row
+from orggraph.graph.visualize.layout import layout_timeline, timeline_scale
 from orggraph.graph.visualize.lookup import _articles, _source_keys, find_person
 from orggraph.graph.visualize.picture import DEFAULT_MAX_NODES, MAX_OTHER_HOLDERS, Picture, _add_box, check_size
 from orggraph.graph.visualize.text import (_start, _status, clip, describe_node, node_tip, provenance, tenure_text,
                                           wrap)
 from orggraph.graph.visualize.words import ROLE_WORDS, _title_rank
 
+LABEL_CHARS = 44  # a row's label wraps at this many characters
+
+
+def _end(h: dict) -> str | None:
+    """Where a tenure's bar ends: its stated end, else the last article that saw it, else its start."""
+    return h.get("end_date") or h.get("last_seen") or _start(h)
+
+
+def _post_detail(who_name: str, x: dict, h: dict, before: list, after: list, articles: dict) -> str:
+    title = x.get("title") or x.get("name") or x["key"]
+    lines = [f"{who_name} giữ chức {x.get('name') or title}", f"{tenure_text(h)} ({_status(h)})"]
+    if h.get("start_basis"):
+        lines.append(f"bắt đầu: {h['start_basis']}" + (f"; kết thúc: {h['end_basis']}" if h.get("end_basis") else ""))
+    if h.get("first_seen"):
+        lines.append(f"thấy trong bài: {h['first_seen']} → {h.get('last_seen') or h['first_seen']}")
+    for side, holders in (("Trước", before), ("Sau", after)):
+        if holders:
+            lines.append(f"{side}: " + "; ".join(f"{q.get('name') or q['key']} ({tenure_text(qh)})"
+                                                 for q, qh in holders))
+    return "\n".join(lines + provenance(h, articles))
+
 
 def person(store: Store, name: str, *, max_nodes: int | None = DEFAULT_MAX_NODES) -> Picture:
-    """A person's posts in time order (with their organizations), the congresses and events attended,
-    and the people who held the same posts before and after."""
+    """A person's posts as a timeline grouped by organization, the congresses and events attended on
+    the same axis, undated posts apart; who held each post before and after is in its details."""
     who = find_person(store, name)
     key, who_name = who["key"], who.get("name") or who["key"]
     posts = store.read("MATCH (p:Person {key: $key})-[h:HELD_OFFICE]->(x:Position) "
@@ -26,105 +51,122 @@ def person(store: Store, name: str, *, max_nodes: int | None = DEFAULT_MAX_NODES
                       "OPTIONAL MATCH (c)-[:OF]->(o:Organization) RETURN c, a, o.name AS org", {"key": key}).rows
     others = store.read("MATCH (p:Person {key: $key})-[:HELD_OFFICE]->(x:Position)<-[h:HELD_OFFICE]-(q:Person) "
                         "WHERE q.key <> $key RETURN x.key AS position, q, h", {"key": key}).rows
+    check_size(2 * len(posts) + 2 * len(went) + 2, max_nodes, f"the career of {who_name}")
     articles = _articles(store, _source_keys([r[1] for r in posts] + [r[1] for r in went] + [r[2] for r in others]))
-    g = nx.MultiDiGraph()
-    me = "person:" + key
 
-    # Posts, earliest first, and their organizations.
-    mine: dict[str, dict] = {}  # post node -> this person's tenure
-    org_posts: dict[str, list[str]] = {}
-    orgs: dict[str, dict] = {}
+    # This person's posts (one tenure each, the earliest if the store has several) and their organizations.
+    mine: dict[str, tuple[dict, dict, dict | None]] = {}
     for x, h, o in sorted(posts, key=lambda r: (_start(r[1]) or "9999", _title_rank(r[0].get("title")),
                                                 r[0].get("name") or "")):
-        pk = "post:" + x["key"]
-        if pk in mine:
-            continue
-        mine[pk] = h
-        title = x.get("title") or x.get("name") or x["key"]
-        dates = tenure_text(h)
-        detail = [f"{who_name} giữ chức {x.get('name') or title}", f"{dates} ({_status(h)})"]
-        if h.get("start_basis"):
-            detail.append(f"bắt đầu: {h['start_basis']}"
-                          + (f"; kết thúc: {h['end_basis']}" if h.get("end_basis") else ""))
-        if h.get("first_seen"):
-            detail.append(f"thấy trong bài: {h['first_seen']} → {h.get('last_seen') or h['first_seen']}")
-        detail = "\n".join(detail + provenance(h, articles))
-        _add_box(g, pk, "Position", bold=wrap(title, 26), plain=[dates], detail=detail)
-        g.add_edge(me, pk, type="HELD_OFFICE", text="", detail=detail, tip=node_tip(detail))
-        if o:
-            orgs["org:" + o["key"]] = o
-            org_posts.setdefault("org:" + o["key"], []).append(pk)
-    for ok, o in orgs.items():
-        _add_box(g, ok, "Organization", plain=wrap(o.get("name") or o["key"], 28), detail="\n".join(describe_node(o)))
-        for pk in org_posts[ok]:
-            g.add_edge(pk, ok, type="OF", text="", detail=f"thuộc {o.get('name')}", tip=f"thuộc {o.get('name')}")
-
-    # Other holders of each post: before this person's tenure (left of the post) or after (right).
-    sides: dict[str, tuple[list, list]] = {pk: ([], []) for pk in mine}
+        mine.setdefault(x["key"], (x, h, o))
+    # Other holders of each post: before this person's tenure or after.
+    sides: dict[str, tuple[list, list]] = {k: ([], []) for k in mine}
     for position, q, h in sorted(others, key=lambda r: (_start(r[2]) or "9999", r[1].get("name") or "")):
-        pk = "post:" + position
-        own, theirs = _start(mine[pk]) or "", _start(h) or ""
-        sides[pk][0 if theirs and own and theirs < own else 1].append((q, h))
+        own, theirs = _start(mine[position][1]) or "", _start(h) or ""
+        sides[position][0 if theirs and own and theirs < own else 1].append((q, h))
     notes = []
-    for pk, (before, after) in sides.items():
-        if len(before) > MAX_OTHER_HOLDERS or len(after) > MAX_OTHER_HOLDERS:
-            notes.append(f"{g.nodes[pk]['detail'].splitlines()[0]}: chỉ hiện {MAX_OTHER_HOLDERS} người "
-                         f"giữ chức gần nhất trước và sau")
-        sides[pk] = before, after = before[-MAX_OTHER_HOLDERS:], after[:MAX_OTHER_HOLDERS]
-        for side, holders in (("trước", before), ("sau", after)):
-            for q, h in holders:
-                qk = f"other:{pk}:{q['key']}"
-                dates = tenure_text(h)
-                detail = "\n".join([f"{q.get('name')} — giữ chức này {side} {who_name}", f"{dates} ({_status(h)})"]
-                                   + provenance(h, articles))
-                _add_box(g, qk, "Person", plain=wrap(q.get("name") or q["key"], 24) + [dates], detail=detail)
-                g.add_edge(qk, pk, type="HELD_OFFICE", text=side, detail=detail, tip=node_tip(detail), dashes=True)
+    if any(len(b) > MAX_OTHER_HOLDERS or len(a) > MAX_OTHER_HOLDERS for b, a in sides.values()):
+        notes.append(f"Mỗi chức vụ chỉ nêu {MAX_OTHER_HOLDERS} người giữ chức gần nhất trước và sau.")
 
-    # Congresses and events attended, in date order.
+    # The time axis: every dated tenure and event; a current post runs to the latest of them.
     events = []
     for c, a, org_name in went:
-        ek = "event:" + c["key"]
-        if ek in g:
-            continue
         when = c.get("start_date") or c.get("date") or (str(c["term_start"]) if c.get("term_start") else "")
-        lines = wrap(c.get("name") or c["key"], 30)
-        if len(lines) > 3:
-            lines = lines[:2] + [clip(lines[2] + " …", 30)]
-        role = ROLE_WORDS.get(a.get("role"), a.get("role") or "dự")
-        said = [f"{who_name}: {role}"] + provenance(a, articles)
-        detail = "\n".join(describe_node(c) + ([f"của {org_name}"] if org_name else []) + said)
-        _add_box(g, ek, c.get("_label") if c.get("_label") in ("Congress", "Event") else "Event", plain=lines,
-                 ital=[when] if when else [], detail=detail)
-        g.add_edge(me, ek, type="ATTENDED", text=role, detail="\n".join(said), tip=node_tip("\n".join(said)))
-        events.append((when or "9999", c.get("name") or "", ek))
-    _add_box(g, me, "Person", bold=wrap(who_name, 24), focus=True,
-             detail="\n".join(describe_node(who) + [f"{len(mine)} chức vụ, {len(events)} đại hội/sự kiện"]))
-    check_size(g.number_of_nodes(), max_nodes, f"the career of {who_name}")
+        if not when:  # no date of its own: the day the first article reported it
+            when = min((articles[s]["date"][:10] for s in _source_list(a) if (articles.get(s) or {}).get("date")),
+                       default="")
+        events.append((when, c, a, org_name))
+    dates = [d for _, h, _ in mine.values() for d in (_start(h), _end(h)) if d] + [w for w, *_ in events if w]
+    scale = timeline_scale(dates)
 
-    # Layout: events on top, the person, then one column per post, organizations under their posts.
-    hgap, inner = 40, 80  # between columns; between a post and its other holders (room for "trước"/"sau")
-    columns = [[f"other:{pk}:{q['key']}" for q, _ in sides[pk][0]] + [pk]
-               + [f"other:{pk}:{q['key']}" for q, _ in sides[pk][1]] for pk in mine]
-    row_h = max((g.nodes[n]["h"] for col in columns for n in col), default=0)
-    events_h = max((g.nodes[ek]["h"] for *_, ek in events), default=0)
-    y_person = events_h / 2 + 100 + g.nodes[me]["h"] / 2 if events else 0.0
-    y_posts = y_person + g.nodes[me]["h"] / 2 + 110 + row_h / 2
-    widths = [sum(g.nodes[n]["w"] for n in col) + inner * (len(col) - 1) for col in columns]
-    x = -(sum(widths) + hgap * max(len(columns) - 1, 0)) / 2
-    for col, width in zip(columns, widths):
-        layout_row(g, col, y_posts, x + width / 2, inner)
-        x += width + hgap
-    g.nodes[me]["x"], g.nodes[me]["y"] = 0.0, y_person
-    layout_row(g, [ek for *_, ek in sorted(events)], 0.0, 0.0, 40)
-    # Organizations under the mean of their posts, pushed apart where they would overlap.
-    y_orgs = y_posts + row_h / 2 + 90 + max((g.nodes[ok]["h"] for ok in orgs), default=0) / 2
-    right = -math.inf
-    for ok in sorted(orgs, key=lambda ok: sum(g.nodes[pk]["x"] for pk in org_posts[ok]) / len(org_posts[ok])):
-        want = sum(g.nodes[pk]["x"] for pk in org_posts[ok]) / len(org_posts[ok])
-        left = max(want - g.nodes[ok]["w"] / 2, right + 30)
-        g.nodes[ok]["x"], g.nodes[ok]["y"] = left + g.nodes[ok]["w"] / 2, y_orgs
-        right = left + g.nodes[ok]["w"]
-    shown = sum(len(b) + len(a) for b, a in sides.values())
-    subtitle = (f"{len(mine)} chức vụ ở {len(orgs)} tổ chức, {len(events)} đại hội/sự kiện, "
-                f"{shown} người giữ các chức ấy trước/sau")
-    return Picture(g, f"Quá trình công tác: {who_name}", subtitle, kind="person", notes=notes)
+    g = nx.MultiDiGraph()
+    me = "person:" + key
+    rows: list[tuple[str, list]] = []  # (kind, node keys in the row: label first, then marks on the axis)
+    _add_box(g, me, "Person", bold=[who_name], focus=True,
+             detail="\n".join(describe_node(who) + [f"{len(mine)} chức vụ, {len(events)} đại hội/sự kiện"]))
+    rows.append(("person", [me]))
+
+    by_org: dict[str, list[str]] = {}
+    orgs: dict[str, dict] = {}
+    undated: list[str] = []
+    for pkey, (x, h, o) in mine.items():
+        if not _start(h):
+            undated.append(pkey)
+            continue
+        ok = o["key"] if o else ""
+        orgs.setdefault(ok, o or {})
+        by_org.setdefault(ok, []).append(pkey)
+
+    def post_rows(pkeys: list[str], with_org: bool) -> None:
+        for pkey in pkeys:
+            x, h, o = mine[pkey]
+            before, after = sides[pkey]
+            before, after = before[-MAX_OTHER_HOLDERS:], after[:MAX_OTHER_HOLDERS]
+            detail = _post_detail(who_name, x, h, before, after, articles)
+            title = x.get("title") or x.get("name") or x["key"]
+            where = (o or {}).get("name") or "(chưa rõ tổ chức)" if with_org else ""
+            label = "post:" + pkey
+            _add_box(g, label, "Position", bold=wrap(title, LABEL_CHARS)[:2],
+                     plain=wrap(where, LABEL_CHARS)[:2] if where else [],
+                     ital=[tenure_text(h) if _start(h) else _status(h)], detail=detail)
+            g.nodes[label]["shape"] = "box"  # a row's label: a box like the others in the column
+            row = [label]
+            if _start(h):
+                bar = "bar:" + pkey
+                end = _end(h)
+                if h.get("status") == "current" and not h.get("end_date"):
+                    end = max(end or "", scale.last)
+                seen_only = not h.get("start_date")
+                g.add_node(bar, group="_seen" if seen_only else "_bar", text="", detail=detail, tip=node_tip(detail),
+                           start=_start(h), end=end, focus=False)
+                row.append(bar)
+            rows.append(("post", row))
+
+    for ok in sorted(by_org, key=lambda k: min(_start(mine[p][1]) for p in by_org[k])):
+        o = orgs[ok]
+        head = "org:" + (ok or "?")
+        _add_box(g, head, "Organization", bold=wrap(o.get("name") or "(chưa rõ tổ chức)", LABEL_CHARS)[:2],
+                 detail="\n".join(describe_node(o)) if o else "Chức vụ chưa gắn với tổ chức nào")
+        rows.append(("org", [head]))
+        post_rows(by_org[ok], with_org=False)
+
+    if undated:
+        rows.append(("heading", [_heading(g, "undated", f"Chưa rõ thời gian ({len(undated)})")]))
+        post_rows(undated, with_org=True)
+    if events:
+        rows.append(("heading", [_heading(g, "events", f"Đại hội, sự kiện ({len(events)})")]))
+        for when, c, a, org_name in sorted(events, key=lambda e: (e[0] or "9999", e[1].get("name") or "")):
+            ek = "event:" + c["key"]
+            if ek in g:
+                continue
+            role = ROLE_WORDS.get(a.get("role"), a.get("role") or "dự")
+            said = [f"{who_name}: {role}"] + provenance(a, articles)
+            detail = "\n".join(describe_node(c) + ([f"của {org_name}"] if org_name else []) + said)
+            lines = wrap(c.get("name") or c["key"], LABEL_CHARS)
+            if len(lines) > 2:
+                lines = lines[:1] + [clip(lines[1] + " …", LABEL_CHARS)]
+            group = c.get("_label") if c.get("_label") in ("Congress", "Event") else "Event"
+            _add_box(g, ek, group, plain=lines, ital=[", ".join(x for x in (when, role) if x)], detail=detail)
+            row = [ek]
+            if when:
+                g.add_node("mark:" + ek, group="_mark", text="", detail=detail, tip=node_tip(detail),
+                           start=when, end=when, focus=False)
+                row.append("mark:" + ek)
+            rows.append(("event", row))
+
+    axis = layout_timeline(g, rows, scale)
+    dated = len(mine) - len(undated)
+    subtitle = (f"{len(mine)} chức vụ ở {len(orgs)} tổ chức ({dated} có ngày, {len(undated)} chưa rõ thời gian), "
+                f"{len(events)} đại hội/sự kiện" + (f"; {scale.first} → {scale.last}" if scale.first else ""))
+    return Picture(g, f"Quá trình công tác: {who_name}", subtitle, kind="person", notes=notes, axis=axis)
+
+
+def _source_list(props: dict) -> list[str]:
+    sources = props.get("sources")
+    return [s for s in (sources if isinstance(sources, list) else [sources]) if isinstance(s, str)]
+
+
+def _heading(g: nx.MultiDiGraph, key: str, text: str) -> str:
+    hk = "heading:" + key
+    _add_box(g, hk, "_heading", bold=[text], detail=text)
+    return hk

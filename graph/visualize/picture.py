@@ -32,9 +32,12 @@ class Picture:
 
     Node attributes: `group` (the node's label: Organization, Person…), `text` (what the
     box says; `<b>`/`<i>` allowed, other text escaped by `markup`), `tip` (tooltip), `detail`
-    (the full text the panel shows on click), `x`, `y`, and optionally `focus` (drawn
-    darker).  Edge attributes: `type`, `text`, `tip`, `detail`, `dashes`, `arrow` (bool),
+    (the full text the panel shows on click), `x`, `y`, `w`, `h`, and optionally `focus` (drawn
+    darker) and `fixed_w`/`fixed_h` (drawn exactly `w` wide / `h` high: timeline bars, label
+    columns).  Edge attributes: `type`, `text`, `tip`, `detail`, `dashes`, `arrow` (bool),
     `smooth` (a vis smooth option or None), `color`.
+
+    `axis` (timelines): the year ticks and the rows' top and bottom, drawn behind the boxes.
     """
 
     graph: nx.MultiDiGraph
@@ -42,6 +45,7 @@ class Picture:
     subtitle: str = ""
     kind: str = "query"
     notes: list[str] = field(default_factory=list)
+    axis: dict | None = None
 
     @property
     def node_count(self) -> int:

@@ -12,7 +12,7 @@ from orggraph.graph.visualize.layout import BOLD_SIZE, FONT_SIZE, LINE_HEIGHT, M
 from orggraph.graph.visualize.errors import VizError
 from orggraph.graph.visualize.picture import BIG_EDGES, BIG_NODES, Picture
 from orggraph.graph.visualize.text import markup
-from orggraph.graph.visualize.words import FOCUS, OTHER_STYLE, REL_COLORS, REL_WORDS, STYLES, Style
+from orggraph.graph.visualize.words import FOCUS, MARK_STYLES, OTHER_STYLE, REL_COLORS, REL_WORDS, STYLES, Style
 
 FONT_FACE = "'DejaVu Sans', 'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif"
 
@@ -43,7 +43,7 @@ def _vis_js() -> str:
 
 def _group_options() -> dict:
     groups = {}
-    for label, s in list(STYLES.items()) + [("_other", OTHER_STYLE)]:
+    for label, s in [*STYLES.items(), ("_other", OTHER_STYLE), *MARK_STYLES.items()]:
         groups[label] = {
             "shape": s.shape,
             "color": {"background": s.background, "border": s.border,
@@ -56,13 +56,12 @@ def _group_options() -> dict:
 
 
 def _legend(picture: Picture) -> list[tuple[str, str, Style | None]]:
+    """(kind, word, style) per legend entry; a node entry's kind is "node:" and its group."""
     present = {d.get("group") for _, d in picture.graph.nodes(data=True)}
     items: list[tuple[str, str, Style | None]] = []
-    for label, s in STYLES.items():
+    for label, s in [*STYLES.items(), ("_other", OTHER_STYLE), *MARK_STYLES.items()]:
         if label in present:
-            items.append(("node", s.name, s))
-    if "_other" in present:
-        items.append(("node", OTHER_STYLE.name, OTHER_STYLE))
+            items.append((f"node:{label}", s.name, s))
     if any(d.get("focus") for _, d in picture.graph.nodes(data=True)):
         items.append(("focus", "đang xem", None))
     types = {d.get("type") for *_, d in picture.graph.edges(data=True)}
@@ -87,6 +86,23 @@ def _strut(text: str) -> str:
     return "\n".join(line + STRUT for line in text.split("\n"))
 
 
+def _view(picture: Picture) -> dict | None:
+    """What the page opens on when the whole picture is too small to read: the drawing's bounds and
+    where to start (a timeline: its left edge; otherwise the box in focus, centred)."""
+    g = picture.graph
+    if not g.number_of_nodes():
+        return None
+    sides = [(d.get("x", 0.0), d.get("y", 0.0), d.get("w", 60.0) / 2, d.get("h", 34.0) / 2) for _, d in g.nodes(data=True)]
+    view = {"left": min(x - w for x, _, w, _ in sides), "right": max(x + w for x, _, w, _ in sides),
+            "top": min(y - h for _, y, _, h in sides), "bottom": max(y + h for _, y, _, h in sides)}
+    if picture.axis:
+        view["top"] = min(view["top"], picture.axis["top"] - 24)
+    focus = next((d for _, d in g.nodes(data=True) if d.get("focus")), None)
+    view["cx"] = focus.get("x", 0.0) if focus else (view["left"] + view["right"]) / 2
+    view["align"] = "left" if picture.axis else "center"
+    return {k: round(v, 1) if isinstance(v, float) else v for k, v in view.items()}
+
+
 def page_data(picture: Picture) -> dict:
     """The nodes, edges and options the page hands to vis-network."""
     g = picture.graph
@@ -94,10 +110,22 @@ def page_data(picture: Picture) -> dict:
     ids = {n: i for i, n in enumerate(g.nodes)}
     nodes, details = [], {}
     for n, d in g.nodes(data=True):
-        item = {"id": ids[n], "label": _strut(d.get("text") or markup(n)), "group": d.get("group") or "_other",
-                "x": round(d.get("x", 0.0), 1), "y": round(d.get("y", 0.0), 1)}
+        text = d.get("text")
+        item = {"id": ids[n], "label": _strut(text if text is not None else markup(n)) if text != "" else "",
+                "group": d.get("group") or "_other", "x": round(d.get("x", 0.0), 1), "y": round(d.get("y", 0.0), 1)}
         if d.get("tip"):
             item["title"] = d["tip"]
+        if d.get("shape"):
+            item["shape"] = d["shape"]
+        # A bar on a timeline, a label column: exactly as wide (and high) as laid out.  vis adds the
+        # margin around the constraint; bars get a 1 px margin (0 would be read as "unset").
+        margin = 1 if d.get("fixed_h") else MARGIN
+        if d.get("fixed_h"):
+            item["margin"] = {side: 1 for side in ("top", "bottom", "left", "right")}
+            item["heightConstraint"] = {"minimum": round(d["h"] - 2, 1)}
+        if d.get("fixed_w"):
+            inner = round(max(d["w"] - 2 * margin, 1.0), 1)
+            item["widthConstraint"] = {"minimum": inner, "maximum": inner}
         lines = item["label"].count("\n") + 1
         if lines > 1:  # vis starts a label as if its lines were font-size tall; they are LINE_HEIGHT
             shift = -round((lines - 1) * (LINE_HEIGHT - FONT_SIZE) / 2, 1)
@@ -149,7 +177,8 @@ def page_data(picture: Picture) -> dict:
                   "smooth": smooth, "selectionWidth": 2},
         "groups": _group_options(),
     }
-    return {"nodes": nodes, "edges": edges, "details": details, "options": options, "big": big}
+    return {"nodes": nodes, "edges": edges, "details": details, "options": options, "big": big,
+            "view": _view(picture), "axis": picture.axis}
 
 
 def render_html(picture: Picture) -> str:
@@ -157,9 +186,11 @@ def render_html(picture: Picture) -> str:
     legend = []
     style_group = next((d.get("group") for _, d in picture.graph.nodes(data=True) if d.get("focus")), None)
     for kind, word, style in _legend(picture):
-        if kind == "node" and style:
-            legend.append(f'<li><span class="sw {style.swatch}" style="background:{style.background};'
-                          f'border-color:{style.border}"></span>{_esc(word)}</li>')
+        if kind.startswith("node:") and style:  # a check box: untick to hide that kind of box
+            legend.append(f'<li><label title="hiện/ẩn"><input class="kind" type="checkbox" checked '
+                          f'data-groups="{_esc(kind[5:])}"><span class="sw {style.swatch}" '
+                          f'style="background:{style.background};border-color:{style.border}"></span>'
+                          f'{_esc(word)}</label></li>')
         elif kind == "focus":
             fill, border = FOCUS.get(style_group or "", ("#e2e8f0", "#1a202c"))
             legend.append(f'<li><span class="sw box" style="background:{fill};border:3.5px solid '
@@ -172,8 +203,8 @@ def render_html(picture: Picture) -> str:
     notes = "".join(f'<p class="note">{_esc(n)}</p>' for n in picture.notes)
     physics = "" if data["big"] else '<label><input id="physics" type="checkbox"> Tự dàn lại</label>'
     hint = ("Rê chuột lên một nút hoặc đường để xem ngày, nguồn và câu trích; bấm để giữ chi tiết; "
-            "kéo để di chuyển, cuộn để phóng to.")
-    payload = {"nodes": data["nodes"], "edges": data["edges"], "details": data["details"], "options": data["options"]}
+            "kéo để di chuyển, cuộn để phóng to; bỏ chọn một loại ở chú giải để ẩn nó.")
+    payload = {k: data[k] for k in ("nodes", "edges", "details", "options", "view", "axis")}
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -188,6 +219,8 @@ def render_html(picture: Picture) -> str:
 <h1>{_esc(picture.title)}</h1>
 <p class="sub">{_esc(picture.subtitle)}</p>
 {notes}<div class="bar"><ul class="legend">{''.join(legend)}</ul>
+<span class="find"><input id="search" type="search" placeholder="Tìm tên, chức vụ, tổ chức…" \
+aria-label="Tìm"> <span id="found"></span></span>
 <span class="hint">{_esc(hint)}</span>
 <button id="fit" type="button">Xem toàn bộ</button>
 {physics}</div>

@@ -26,6 +26,12 @@ STYLES: dict[str, Style] = {
     "Article": Style("Bài báo", "box", "#edf2f7", "#4a5568", "square", 0),
 }
 OTHER_STYLE = Style("Khác", "box", "#f7fafc", "#718096", "box", 2)
+# The marks on a timeline's axis (a person's page).
+MARK_STYLES: dict[str, Style] = {
+    "_bar": Style("nhiệm kỳ (có ngày bắt đầu)", "box", "#f6ad55", "#b7791f", "box", 3),
+    "_seen": Style("thời gian thấy trong bài báo", "box", "#fdebc8", "#b7791f", "dashed", 3, True),
+    "_mark": Style("ngày đại hội, sự kiện", "box", "#b794f4", "#553c9a", "square", 7),
+}
 # The organization, person or congress a page is about: a deeper fill and a thick border.
 FOCUS = {
     "Organization": ("#b9d4f5", "#0b3d91"),
