@@ -42,6 +42,18 @@ class Rendering:
     log: str
 
 
+def _chromium(chromium: str, tmp: str, width: int, height: int, budget_ms: int) -> list[str]:
+    """Headless Chromium with a fresh profile in `tmp`, every request sent to a dead proxy and every
+    host unresolvable."""
+    return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--no-first-run", "--no-default-browser-check",
+            "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
+            "--hide-scrollbars", "--mute-audio", f"--user-data-dir={os.path.join(tmp, 'profile')}",
+            f"--window-size={width},{height}", f"--virtual-time-budget={budget_ms}",
+            "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
 def render_offline(html_path: str, png_path: str, *, width: int = 1400, height: int = 1000,
                    budget_ms: int = 8000, timeout: float = 90) -> Rendering:
     """Open `html_path` in headless Chromium with every request sent to a dead proxy and every host
@@ -52,16 +64,9 @@ def render_offline(html_path: str, png_path: str, *, width: int = 1400, height: 
         raise VizError("chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="orggraph-chromium-") as tmp:
         netlog = os.path.join(tmp, "net.json")
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-               "--disable-background-networking", "--no-first-run", "--no-default-browser-check",
-               "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
-               "--hide-scrollbars", "--mute-audio",
-               f"--user-data-dir={os.path.join(tmp, 'profile')}", f"--screenshot={os.path.abspath(png_path)}",
-               f"--window-size={width},{height}", f"--virtual-time-budget={budget_ms}",
-               "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-               "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-               f"--log-net-log={netlog}", "--net-log-capture-mode=Default",
-               "file://" + os.path.abspath(html_path)]
+        cmd = _chromium(chromium, tmp, width, height, budget_ms) + [
+            f"--screenshot={os.path.abspath(png_path)}", f"--log-net-log={netlog}", "--net-log-capture-mode=Default",
+            "file://" + os.path.abspath(html_path)]
         if os.path.exists(png_path):
             os.remove(png_path)
         started = time.perf_counter()
@@ -197,11 +202,7 @@ def opening_view(html_path: str, *, width: int = 1400, height: int = 1000, budge
         probed = os.path.join(tmp, "page.html")
         with open(probed, "w", encoding="utf-8") as f:
             f.write(page.replace("</body>", _PROBE.replace("/*BEFORE*/", then) + "\n</body>", 1))
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-               "--disable-background-networking", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-               f"--user-data-dir={os.path.join(tmp, 'profile')}", f"--window-size={width},{height}",
-               f"--virtual-time-budget={budget_ms}", "--proxy-server=127.0.0.1:9",
-               "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", "file://" + probed]
+        cmd = _chromium(chromium, tmp, width, height, budget_ms) + ["--dump-dom", "file://" + probed]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     m = re.search(r'<pre id="orggraph-probe">(.*?)</pre>', proc.stdout, re.S)
     if not m:

@@ -25,11 +25,19 @@
     else { x = Math.max(v.left - pad + W / (2 * s), Math.min(v.cx, v.right + pad - W / (2 * s))); }
     net.moveTo({position: {x: x, y: v.top - pad + H / (2 * s)}, scale: s, animation: false});
   }
-  var first = true;
+  // Labels are measured at the first drawing, and the window may still change size while the page
+  // opens (vis then rescales the view): place the opening view again after any drawing at a new size,
+  // until the reader moves.
+  var placed = '', moved = false;
   net.on('afterDrawing', function () {
-    // Labels are measured at the first drawing: place the view again now that every box has its size.
-    if (first) { first = false; open(); document.body.setAttribute('data-drawn', String(D.nodes.length)); }
+    var size = container.clientWidth + 'x' + container.clientHeight;
+    if (moved || size === placed) { return; }
+    placed = size;
+    open();
+    document.body.setAttribute('data-drawn', String(D.nodes.length));
   });
+  net.on('dragStart', function () { moved = true; });
+  net.on('zoom', function () { moved = true; });
   if (D.axis) {  // a timeline: the years as light vertical lines with their numbers above and below
     net.on('beforeDrawing', function (ctx) {
       var a = D.axis;
@@ -59,7 +67,7 @@
     show(p.nodes.length ? 'n' + p.nodes[0] : (p.edges.length ? p.edges[0] : null));
   });
   document.getElementById('panel-close').onclick = function () { panel.style.display = 'none'; };
-  document.getElementById('fit').onclick = fit;
+  document.getElementById('fit').onclick = function () { moved = true; fit(); };
 
   // Search: every box whose text contains the words typed (without diacritics or case); Enter goes
   // to the next one.
@@ -76,6 +84,7 @@
     at = (i + hits.length) % hits.length;
     var id = hits[at];
     net.selectNodes([id]);
+    moved = true;
     net.focus(id, {scale: Math.max(net.getScale(), 1), animation: false});
     show('n' + id);
     found.textContent = (at + 1) + '/' + hits.length;
