@@ -3,6 +3,7 @@ their label lines, a top-down tree, rows, grids, BFS layers for any graph and a 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -246,9 +247,12 @@ def layout_timeline(g: nx.MultiDiGraph, rows: list[tuple[str, list]], scale: Tim
     marks get a fixed width (`fixed_w`) so the column's edge is straight.  Returns the axis: its
     ticks and the top and bottom of the rows, for the page to draw."""
     wide = ("org", "person")
-    # The column has room to spare: vis wraps a label wider than its box, and the estimate is close.
-    col = max((g.nodes[r[0]]["w"] + (0 if kind in wide else indent) for kind, r in rows if kind != "heading"),
-              default=200.0) + 40
+    # The column has room to spare: vis wraps a label it finds wider than its box, and it measures
+    # each line as if written in the strut's font (LINE_HEIGHT px monospace), wider than the text.
+    longest = max((len(re.sub(r"<[^>]+>", "", line)) for kind, r in rows if kind != "heading"
+                   for line in g.nodes[r[0]].get("text", "").split("\n")), default=0)
+    col = max(max((g.nodes[r[0]]["w"] + (0 if kind in wide else indent) for kind, r in rows if kind != "heading"),
+                  default=200.0) + 40, longest * LINE_HEIGHT * CHAR + 2 * MARGIN + indent + 8)
     right = -LABEL_GAP
     y, top, previous = 0.0, None, None
     for kind, row in rows:
