@@ -19,6 +19,7 @@ from orggraph.loaders.dates import event_date, find_dates, parse_article_date
 from orggraph.loaders.foreign import is_foreign_post
 from orggraph.loaders.html import html_to_article
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
+from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
 from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
@@ -95,6 +96,9 @@ def cues() -> Cues:
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 _BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
+# "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó|Từ năm \d{4}|Năm \d{4}),?\s+)?(Ông|Bà|ông|bà)"
+                              r"(?=\s+(?:hiện|đang|đã|từng|cũng|được|là|giữ|làm|nguyên|tái|trúng|đắc)\b)")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -150,6 +154,9 @@ class ArticleReader:
                 name = name.title()  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
             found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
+        pronoun = _PRONOUN_SUBJECT.match(sentence) if self.persons and not found else None
+        if pronoun:  # a biography's "Ông hiện là Ủy viên Bộ Chính trị, …": the person last named
+            found.append(PersonMention(self.persons[-1], pronoun.start(1), pronoun.end(1)))
         if not self.persons or not _MAYBE_SHORT_REF.search(sentence):
             found.sort(key=lambda m: m.start)
             return [m for m in found if not _inside_parentheses(sentence, m.start)]
@@ -176,6 +183,8 @@ class ArticleReader:
         if not continues_career:
             self.career_subject = None
         if not has_title(sentence):
+            if not self.persons:  # a biography names its subject before any title: "X (sinh 1957) là …"
+                self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
             if _MAYBE_CAREER.search(sentence) and _career_position(sentence) is not None:
                 # "Ông Bùi Thế Hùng, …, Ông đã từng giữ các vị trí từ 10/1990 đến 1995: Chuyên viên …":
                 # no title yet, but the steps that follow are this person's
@@ -590,6 +599,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     if raw.html:
         text, html_title, html_date = html_to_article(raw.text)
         title, meta_date = title or html_title, meta_date or html_date
+    elif looks_like_markdown(text):
+        text = markdown_to_text(text)
     key = article_key(raw.text)
     normalized = normalize_text(text)
     clean = clean_article(normalized, title=normalize_text(title) if title else None)
