@@ -97,8 +97,14 @@ _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 _BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
-_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó|Từ năm \d{4}|Năm \d{4}),?\s+)?(Ông|Bà|ông|bà)"
-                              r"(?=\s+(?:hiện|đang|đã|từng|cũng|được|là|giữ|làm|nguyên|tái|trúng|đắc)\b)")
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
+                              r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
+                              r"(?=\s+(?:hiện|đang|đã|từng|cũng|được|là|giữ|làm|nguyên|tái|trúng|đắc|đảm)\b)")
+_ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(?:đến|-|–)\s*(?:tháng\s+|năm\s+)?[^,.;:]{0,20}\d{4}"
+                         r"\s*[,:]")
+_CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
+                                  r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -151,12 +157,16 @@ class ArticleReader:
             if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
                 continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
             if name.isupper():
-                name = name.title()  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
+                name = _CUE_IN_CAPS.sub("", name.title())  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
+                if len(name.split()) < 2:
+                    continue
+            if _HOUSE_NUMBER_BEFORE.search(sentence, max(0, start - 12), start):
+                continue  # "số 2 Nguyễn Cảnh Chân": a street
             found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
         pronoun = _PRONOUN_SUBJECT.match(sentence) if self.persons and not found else None
         if pronoun:  # a biography's "Ông hiện là Ủy viên Bộ Chính trị, …": the person last named
-            found.append(PersonMention(self.persons[-1], pronoun.start(1), pronoun.end(1)))
+            found.append(PersonMention(self.persons[-1], pronoun.start(2), pronoun.end(2)))
         if not self.persons or not _MAYBE_SHORT_REF.search(sentence):
             found.sort(key=lambda m: m.start)
             return [m for m in found if not _inside_parentheses(sentence, m.start)]
@@ -237,6 +247,8 @@ class ArticleReader:
                     continue
                 if past and status_hint == "current":
                     status_hint = "end"  # "Trước đó, ông Súy là Tổng giám đốc …": left for the reported post
+                if status_hint in (None, "current") and _ENDED_SPAN.match(sentence):
+                    status_hint = "former"  # "Từ tháng 11 năm 1986 đến tháng 2 năm 1989, ông là Bí thư …"
                 # "bầu đồng chí X làm Bí thư": the verb before the name starts the post the link
                 # verb names; an apposition ("bổ nhiệm … đối với bà X, Bí thư Huyện đoàn") is her
                 # present post.

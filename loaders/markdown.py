@@ -20,8 +20,17 @@ def looks_like_markdown(text: str) -> bool:
     return bool(_LOOKS_LIKE.search(text[:20000]))
 
 
+# Where an encyclopedia page's own text ends: its references, notes and links name people by
+# the titles they held when each cited article ran ("Tổng Bí thư Nguyễn Phú Trọng từ trần").
+_BACK_MATTER = re.compile(r"^#{1,6}\s*(?:Tham khảo|Chú thích|Liên kết ngoài|Xem thêm|Nguồn|Đọc thêm|Ghi chú)\s*$",
+                          re.M | re.I)
+
+
 def markdown_to_text(text: str) -> str:
-    """The words of a markdown page, line by line, without its markup."""
+    """The words of a markdown page, line by line, without its markup or its back matter."""
+    back = _BACK_MATTER.search(text)
+    if back:
+        text = text[:back.start()]
     text = _LINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
     lines = []

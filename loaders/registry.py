@@ -68,6 +68,23 @@ def registry() -> Registry:
     return Registry(by_key, by_subject, frozenset(front), prefixes, frozenset(data["minister_titles"]))
 
 
+@lru_cache(maxsize=1)
+def _written_names() -> re.Pattern:
+    """Every name and alias as written, to find them whole in running text."""
+    from orggraph.loaders.lexicon import phrase_pattern
+
+    data = load_yaml("central_bodies.yaml")
+    names = [n for section in _KIND for e in data[section] for n in [e["name"]] + list(e.get("aliases") or [])]
+    return re.compile(rf"(?:{phrase_pattern(names)})(?![\w])", re.I)
+
+
+def body_name_at(text: str, pos: int) -> int:
+    """The end of a national body's name written at `pos` ("Đài Tiếng nói Việt Nam", "Ban Chính
+    sách, chiến lược Trung ương"), or -1: such a name is taken whole, whatever its words."""
+    match = _written_names().match(text, pos)
+    return match.end() if match and text[pos].isupper() else -1
+
+
 def central_body(name: str) -> Optional[Body]:
     """The national body an (abbreviation-expanded) name means, if it is one."""
     reg = registry()

@@ -24,7 +24,6 @@ from orggraph.loaders.statements import Org
 MAIN = "main"  # the key of the article's main subject among the groups
 _MAIN_WEIGHT = 3
 _OF_SUBJECT = re.compile(r"^([A-ZĐÀ-Ỹ].*\S)\s+(trường|công ty|tập đoàn|viện|bệnh viện|học viện|tổng công ty)$")
-_NOT_SUBJECTS = frozenset({"party_committee", "party_board", "party_commission", "party_cell"})
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,13 @@ def find_subjects(texts: list[tuple[str, int]], canonical) -> dict[str, Org]:
             if len(words) <= len(match.group(0)) + 1:
                 continue
             org = canonical(words)
-            if org is None or is_bare_head(org.name) or org.kind in _NOT_SUBJECTS or is_foreign_post(org.name, ""):
-                continue  # "Bộ Chính trị" is no ministry; a foreign ministry is no subject here
+            if org is None or is_bare_head(org.name) or is_foreign_post(org.name, ""):
+                continue  # a foreign ministry is no subject here
             group = group_of(org.name)
-            if group is None:
-                continue
+            if group is None or (group == "ministry" and org.kind != "ministry") or \
+                    (group == "board" and (org.kind in ("party_committee", "party_cell") or
+                                           org.name.startswith(("Ban Chấp hành", "Ban Thường vụ")))):
+                continue  # "Bộ Chính trị" is no ministry, "Ban Chấp hành" no board
             counts.setdefault(group, Counter())[org.name] += weight
             total[org.name] += weight
             orgs.setdefault(org.name, org)
@@ -115,7 +116,11 @@ def subject_for(name_or_title: str, subjects: dict[str, Org], by_title: bool = F
         return None
     if by_title:
         for group in lexicon().groups_of_title.get(name_or_title, ()):
-            if group in subjects:
+            if group == "board":  # many boards are named in passing: only the one the article is about
+                main = subjects.get(MAIN)
+                if main is not None and group_of(main.name) == "board":
+                    return main
+            elif group in subjects:
                 return subjects[group]
         return None
     group = group_of(name_or_title)

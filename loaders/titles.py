@@ -17,6 +17,7 @@ from typing import Optional
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import UPPER
 from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
 
 
@@ -163,6 +164,8 @@ def _skip_space(text: str, pos: int) -> int:
         pos += 1
     return pos
 _CLOSE_PUNCT = ",;:.!?\"“”'’)]"
+_ABBREVIATED_UNIT = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Q|H|P)$")
+_CAPITAL_NEXT = re.compile(r"\s?[A-ZĐÀ-Ỹ0-9]")
 UNIT_WORD_AT = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|ấp|bản)\b")
 UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|thôn|ấp|bản)\s+(?:[A-ZĐÀ-Ỹ]\w*\s+)*$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -180,6 +183,11 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
+    whole = body_name_at(text, _skip_space(text, pos))
+    if 0 < whole <= limit:  # a national body's name is taken whole, however ordinary its words
+        words = len(text[pos:whole].split())  # ("Đài Tiếng nói Việt Nam"); what follows is judged as usual
+        i = end = whole
+        capitals = words
     while i < limit and words < max_words:
         while i < limit and text[i] == " ":
             i += 1
@@ -208,6 +216,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             continue
         if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
             i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to
+            continue
+        if ch == "." and _ABBREVIATED_UNIT.search(text, max(pos, i - 3), i) and _CAPITAL_NEXT.match(text, i + 1):
+            i += 1  # "Phòng GD&ĐT TP. Quảng Ngãi": the abbreviation's period, then the place
             continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break

@@ -228,3 +228,41 @@ def test_every_district_province_is_a_known_province():
 def test_an_all_caps_caption_name_is_the_person():
     got = facts("Chủ tịch Quốc hội NGUYỄN THỊ KIM NGÂN phát biểu.")
     assert {f[0] for f in got} == {"Nguyễn Thị Kim Ngân"}
+
+
+# -- found on samples of 2020-2021 news and 2025 pages ------------------------------------------
+def test_registry_names_are_taken_whole():
+    # "Ban Chính sách, chiến lược Trung ương" (2025), "Đài Tiếng nói Việt Nam"
+    assert {f[2] for f in facts("Ông Nguyễn Văn A, Phó Trưởng ban Ban Chính sách, chiến lược Trung ương, dự.")} == \
+        {"Ban Chính sách, chiến lược Trung ương"}
+    assert {f[2] for f in facts("Ông Đỗ Tiến Sỹ, Tổng Giám đốc Đài Tiếng nói Việt Nam cho biết.")} == \
+        {"Đài Tiếng nói Việt Nam"}
+
+
+def test_every_registry_entry_is_well_formed():
+    from orggraph.loaders.lexicon import load_yaml
+    data = load_yaml("central_bodies.yaml")
+    for section in ("party", "state", "ministries", "front", "military"):
+        for entry in data[section]:  # a comma in an unquoted name splits it into keys
+            assert set(entry) <= {"name", "aliases", "since", "until", "subject"}, entry
+
+
+def test_a_place_after_an_abbreviation_with_a_period():
+    got = facts("Ông Nguyễn Văn B, Trưởng phòng GD&ĐT TP. Quảng Ngãi cho biết.")
+    assert {f[2] for f in got} == {"Phòng Giáo dục và Đào tạo thành phố Quảng Ngãi"}
+
+
+def test_a_dated_span_before_the_subject_is_a_former_post():
+    # 2025 biography: "Từ tháng 11 năm 1986 đến tháng 2 năm 1989, ông là Bí thư Tỉnh ủy Bắc Thái"
+    sentence = normalize_text("Từ tháng 11 năm 1986 đến tháng 2 năm 1989, ông là Bí thư Tỉnh ủy Bắc Thái.")
+    reader = ArticleReader(PlaceContext(), None, None, set())
+    reader.persons.append("Nông Đức Mạnh")
+    reader.read(sentence)
+    assert {(h.person, h.title, h.organization.name, h.status) for h in reader.held} == \
+        {("Nông Đức Mạnh", "Bí thư", "Tỉnh ủy Bắc Thái", "former")}
+
+
+def test_a_street_is_no_person():
+    assert facts("Trụ sở số 2 Nguyễn Cảnh Chân, Bí thư Tỉnh ủy dự lễ khánh thành.", "Nghệ An") == set()
+    assert {f[0] for f in facts("Chủ tịch UBND quận 2 Nguyễn Phước Hưng cho biết.", "Hồ Chí Minh")} == \
+        {"Nguyễn Phước Hưng"}
