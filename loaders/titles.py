@@ -318,7 +318,7 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             words, org_end = scan_org_words(text, org_start, limit)
             if form.org_head and words.lower() == form.org_head.lower():
                 words = ""
-            if form.implied_org:
+            if form.implied_org and not words.startswith(form.implied_org):  # "Đảng ủy viên Đảng ủy Kho bạc"
                 words = f"{form.implied_org} {words}".strip()
             org_words = words or None
             end = max(end, org_end)

@@ -266,3 +266,11 @@ def test_a_street_is_no_person():
     assert facts("Trụ sở số 2 Nguyễn Cảnh Chân, Bí thư Tỉnh ủy dự lễ khánh thành.", "Nghệ An") == set()
     assert {f[0] for f in facts("Chủ tịch UBND quận 2 Nguyễn Phước Hưng cho biết.", "Hồ Chí Minh")} == \
         {"Nguyễn Phước Hưng"}
+
+
+def test_a_member_of_a_party_committee():
+    # dev set (2017): "ông Nguyễn Cường Quân, Đảng ủy viên, Trưởng phòng Tổ chức cán bộ Viện Kiểm sát Nhân dân tỉnh
+    # Quảng Trị": a member of the committee of the body the department belongs to
+    got = facts("Quyết định thi hành kỷ luật đối với ông Nguyễn Cường Quân, Đảng ủy viên, Trưởng phòng Tổ chức cán bộ "
+                "Viện Kiểm sát Nhân dân tỉnh Quảng Trị.")
+    assert ("Ủy viên Ban Chấp hành", "đảng ủy viện kiểm sát nhân dân tỉnh quảng trị") in {(f[1], f[2].lower()) for f in got}
