@@ -333,12 +333,12 @@ def _collect(result: neo4j.Result) -> Result:
 def _plain(value: Any) -> Any:
     """Nodes, relationships and paths in the shape both stores share."""
     if isinstance(value, neo4j.graph.Node):
-        out = dict(value.items())
+        out = {k: _plain(v) for k, v in value.items()}
         labels = sorted(value.labels)
         out["_label"] = labels[0] if labels else None
         return out
     if isinstance(value, neo4j.graph.Relationship):
-        out = dict(value.items())
+        out = {k: _plain(v) for k, v in value.items()}
         out["_type"] = value.type
         return out
     if isinstance(value, neo4j.graph.Path):

@@ -1,6 +1,8 @@
-"""Shared fixtures: the five sample articles loaded once into a real embedded store."""
+"""Shared fixtures: the five sample articles loaded once into a real embedded store, and a
+real Neo4j server for the Neo4j leg (started once per session, only when a test asks)."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,6 +10,32 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# Read at import, before _no_ambient_database removes it from every test's environment: an
+# external scratch server to test against instead of starting one.
+EXTERNAL_NEO4J_URI = os.environ.get("NEO4J_URI") or None
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory):
+    """The Bolt URI of a scratch Neo4j server: NEO4J_URI when set, else a real Neo4j 5.26
+    started here for the whole session (tests/neo4j_server.py); skipped, with the reason,
+    where neither is possible (no java or mvn)."""
+    from tests.neo4j_server import NEO4J, Neo4jServer, why_unavailable
+
+    if EXTERNAL_NEO4J_URI:
+        NEO4J.uri, NEO4J.external = EXTERNAL_NEO4J_URI, True
+        yield NEO4J.uri
+        return
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j"))
+    NEO4J.uri = server.uri
+    try:
+        yield server.uri
+    finally:
+        NEO4J.uri = None
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +77,7 @@ def cli():
 
 @pytest.fixture(autouse=True)
 def _no_ambient_database(monkeypatch):
-    """Tests never touch a user's ./orggraph-data or a Neo4j server by accident."""
+    """Tests never touch a user's ./orggraph-data or a Neo4j server by accident: the Neo4j
+    leg names its server explicitly (the `neo4j_uri` fixture)."""
     monkeypatch.delenv("ORGGRAPH_DB", raising=False)
     monkeypatch.delenv("NEO4J_URI", raising=False)

@@ -1,8 +1,8 @@
 """Moving a graph without re-extracting: `orggraph copy --to-neo4j` (graph/copy.py) and the
 CSV files for `neo4j-admin database import full` (graph/bulk_export.py), from the seeds.
 
-The copy is checked store to store on the embedded store everywhere, and into Neo4j when
-NEO4J_URI names a server (skipped otherwise, with the reason shown)."""
+The copy is checked store to store on the embedded store, and into a real Neo4j server
+(the session's `neo4j_uri`)."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,7 @@ from orggraph.graph.bulk_export import export_graph, read_csv
 from orggraph.graph.copy import copy_graph, graph_counts
 from orggraph.graph.model import NODES, RELATIONSHIPS
 from orggraph.graph.store import RelWrite, open_store
-from tests.graph.test_store_contract import NEO4J_URI, _release_neo4j, fresh_neo4j, neo4j_store  # noqa: F401
+from tests.graph.test_store_contract import _release_neo4j, fresh_neo4j, neo4j_store  # noqa: F401
 
 _TYPED = {"INT64": ":long", "BOOLEAN": ":boolean", "STRING[]": ":string[]"}
 
@@ -179,8 +179,8 @@ def test_copy_keeps_what_only_the_target_holds(seeds_db, tmp_path):
         assert graph_counts(target)["Person"] == graph_counts(source)["Person"] + 1
 
 
-def test_copy_to_neo4j(seeds_db):
-    target = fresh_neo4j()  # skipped, with the reason, when there is no server
+def test_copy_to_neo4j(seeds_db, neo4j_uri):
+    target = fresh_neo4j()
     try:
         with open_store(seeds_db, read_only=True) as source:
             copy_graph(source, target, batch_size=4)
@@ -218,9 +218,9 @@ def test_cli_copy_errors_are_one_line(seeds_db, tmp_path):
     assert result.exit_code == 2 and "--to-neo4j" in result.stderr
 
 
-def test_cli_copy_to_neo4j(seeds_db):
+def test_cli_copy_to_neo4j(seeds_db, neo4j_uri):
     fresh_neo4j().close()
-    result = CliRunner().invoke(_copy_app(seeds_db), ["copy", "--to-neo4j", NEO4J_URI])
+    result = CliRunner().invoke(_copy_app(seeds_db), ["copy", "--to-neo4j", neo4j_uri])
     assert result.exit_code == 0, result.stderr
     assert re.match(r"copied \d+ nodes and \d+ relationships in [\d.]+ s: from ", result.stderr)
     with open_store(seeds_db, read_only=True) as source, neo4j_store(read_only=True) as target:

@@ -1,5 +1,5 @@
-"""One behavioural contract for every Store: the embedded store always, and Neo4j when
-NEO4J_URI names a server (skipped otherwise, with the reason shown).
+"""One behavioural contract for every Store: the embedded store and a real Neo4j server
+(the session's `neo4j_uri`: NEO4J_URI when set, else Neo4j 5.26 started by the tests).
 
 Schema idempotent, MERGE idempotent on key, provenance appends, atomic transactions,
 read-only refusal, parameters never pasted, bad Cypher as QueryError, timeouts, result
@@ -8,8 +8,7 @@ store's own logic (Cypher it sends, transactions, error translation, result shap
 against a stand-in driver, so it runs everywhere.
 
 The Neo4j leg empties the database it is pointed at: it refuses (skips) a database that
-holds nodes it did not create, so point NEO4J_URI at a scratch server
-(`docker compose up -d`, or CI's service container).
+holds nodes it did not create, so point NEO4J_URI at a scratch server.
 """
 from __future__ import annotations
 
@@ -24,10 +23,8 @@ import pytest
 from orggraph.graph.model import NODES
 from orggraph.graph.store import QueryError, QueryTimeout, ReadOnlyError, RelWrite, Store, StoreError, open_store
 from tests.conftest import SEEDS
+from tests.neo4j_server import NEO4J
 
-# Read at import: tests/conftest.py removes NEO4J_URI from each test's environment.
-NEO4J_URI = os.environ.get("NEO4J_URI")
-NO_NEO4J = "NEO4J_URI not set: no Neo4j server on this machine"
 MARKER = "OrggraphTestRun"  # a node the tests leave while they own the Neo4j database
 
 HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), ("sources", "evidence", "stated_status", "stated_as_of"))
@@ -47,16 +44,17 @@ def _count(store: Store, label: str) -> int:
     return store.read(f"MATCH (n:{label}) RETURN count(n)").rows[0][0]
 
 
-# -- the Neo4j server, when there is one ----------------------------------------------------
+# -- the Neo4j server -----------------------------------------------------------------------
 _claimed = False
 
 
 def neo4j_store(read_only: bool = False) -> Store:
-    if not NEO4J_URI:
-        pytest.skip(NO_NEO4J)
+    """A store on the session's server (a test using it requests the `neo4j_uri` fixture)."""
+    if not NEO4J.uri:
+        raise RuntimeError("no Neo4j server yet: the test must request the neo4j_uri fixture")
     from orggraph.graph.neo4j_store import Neo4jStore
 
-    return Neo4jStore(NEO4J_URI, read_only=read_only)
+    return Neo4jStore(NEO4J.uri, read_only=read_only)
 
 
 def fresh_neo4j() -> Store:
@@ -68,7 +66,7 @@ def fresh_neo4j() -> Store:
         ours = store.read(f"MATCH (n:{MARKER}) RETURN count(n)").rows[0][0]
         if others and not ours:
             store.close()
-            pytest.skip(f"the Neo4j database at {NEO4J_URI} holds {others} nodes the tests did not create; "
+            pytest.skip(f"the Neo4j database at {NEO4J.uri} holds {others} nodes the tests did not create; "
                         "they empty it, so point NEO4J_URI at a scratch server")
         store.write(f"MERGE (:{MARKER} {{by: 'orggraph tests'}})")
         _claimed = True
@@ -79,11 +77,12 @@ def fresh_neo4j() -> Store:
 
 @pytest.fixture(scope="session", autouse=True)
 def _release_neo4j():
+    """Empties an external server at the end (the tests' own server is thrown away)."""
     yield
-    if NEO4J_URI and _claimed:
+    if NEO4J.external and NEO4J.uri and _claimed:
         from orggraph.graph.neo4j_store import Neo4jStore
 
-        with Neo4jStore(NEO4J_URI) as store:
+        with Neo4jStore(NEO4J.uri) as store:
             store.write("MATCH (n) DETACH DELETE n")
 
 
@@ -103,6 +102,7 @@ class Kit:
 def kit(request, tmp_path):
     kit = Kit(request.param, str(tmp_path / "db"))
     if kit.kind == "neo4j":
+        request.getfixturevalue("neo4j_uri")
         fresh_neo4j().close()
     else:
         with kit.open() as store:
@@ -302,10 +302,11 @@ def seeded(request, seeds_db, tmp_path):
     if request.param == "neo4j":
         from orggraph.graph.loading import load_paths
 
+        uri = request.getfixturevalue("neo4j_uri")
         with fresh_neo4j() as store:
             summary = load_paths(store, [str(SEEDS)], workers=1)
         assert summary.loaded == 5
-        return ["--neo4j", NEO4J_URI]
+        return ["--neo4j", uri]
     target = str(tmp_path / "db")
     shutil.copytree(seeds_db, target)
     return ["--db", target]
@@ -362,7 +363,7 @@ def _recipe_runs():
                                 **optional}
 
 
-def test_every_recipe_gives_the_same_answer_on_both_stores(seeds_db):
+def test_every_recipe_gives_the_same_answer_on_both_stores(seeds_db, neo4j_uri):
     """The recipes are written once: on Neo4j they must answer as on the embedded store."""
     from orggraph.graph.loading import load_paths
     from orggraph.queries import run_recipe
@@ -379,7 +380,7 @@ def test_every_recipe_gives_the_same_answer_on_both_stores(seeds_db):
             assert _normal(got.rows) == _normal(want.rows), (name, params)
 
 
-def test_facts_export_is_the_same_on_both_stores(seeds_db):
+def test_facts_export_is_the_same_on_both_stores(seeds_db, neo4j_uri):
     from orggraph.graph.export import iter_facts
     from orggraph.graph.loading import load_paths
 
