@@ -49,6 +49,8 @@ def iter_facts(store: Store) -> Iterator[dict]:
             rows.append({"fact": "attended", "person": person, "event": event, "role": role,
                          "source": sources.get(src, src), "evidence": sentence})
     order = list(FACT_COLUMNS)
+    # Every column in the key: the order is the same whatever order the store returned rows in.
     rows.sort(key=lambda r: (str(r["source"]), order.index(r["fact"]), str(r.get("person") or r.get("name") or
-                                                                          r.get("child") or "")))
+                                                                          r.get("child") or ""),
+                             *(str(r.get(column)) for column in ALL_COLUMNS)))
     yield from rows

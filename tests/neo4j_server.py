@@ -110,4 +110,5 @@ class Neo4jServer:
 
 def neo4j_admin(home: Path, *args: str) -> subprocess.CompletedProcess:
     """Run neo4j-admin (same code as the server distribution's) with `home` as NEO4J_HOME."""
-    return subprocess.run(_java("admin", str(home), *args), capture_output=True, text=True)
+    Path(home).mkdir(parents=True, exist_ok=True)
+    return subprocess.run(_java("admin", str(home), *args), cwd=home, capture_output=True, text=True)

@@ -167,8 +167,9 @@ def test_a_null_inside_a_list_property_keeps_the_arrays_aligned(store):
     store.merge_nodes("Position", [_position()], POSITION_PROPS)
     store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": ["a:1", "a:2"], "evidence": ["e1", "e2"],
                                       "stated_status": ["current", "former"], "stated_as_of": [None, "2020"]}])
-    (as_of,), = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.stated_as_of").rows
+    (as_of, held), = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.stated_as_of, h").rows
     assert as_of == [None, "2020"]
+    assert held["stated_as_of"] == [None, "2020"]  # inside a whole relationship too
 
 
 def test_transaction_commits_and_reads_inside_see_its_writes(store):
