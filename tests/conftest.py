@@ -20,7 +20,7 @@ def neo4j_uri(tmp_path_factory):
     """The Bolt URI of a scratch Neo4j server: NEO4J_URI when set, else a real Neo4j 5.26
     started here for the whole session (tests/neo4j_server.py); skipped, with the reason,
     where neither is possible (no java or mvn)."""
-    from tests.neo4j_server import NEO4J, Neo4jServer, why_unavailable
+    from tests.neo4j_server import NEO4J, Neo4jServer, skip_or_fail, why_unavailable
 
     if EXTERNAL_NEO4J_URI:
         NEO4J.uri, NEO4J.external = EXTERNAL_NEO4J_URI, True
@@ -28,7 +28,7 @@ def neo4j_uri(tmp_path_factory):
         return
     reason = why_unavailable()
     if reason:
-        pytest.skip(reason)
+        skip_or_fail(reason)
     server = Neo4jServer(tmp_path_factory.mktemp("neo4j"))
     NEO4J.uri = server.uri
     try:
