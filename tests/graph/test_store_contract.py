@@ -651,3 +651,15 @@ def test_docker_compose_serves_neo4j_5_on_localhost_only():
     assert job["services"]["neo4j"]["image"] == neo4j["image"]  # CI tests the server users run
     assert job["env"]["NEO4J_URI"] == "bolt://localhost:7687"
     assert job["services"]["neo4j"]["env"]["NEO4J_AUTH"] == "neo4j/" + job["env"]["NEO4J_PASSWORD"]
+
+
+def test_the_test_server_is_the_release_users_run():
+    """tests/neo4j-server builds the same Neo4j minor release as docker-compose.yml serves."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    image = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))["services"]["neo4j"]["image"]
+    pom = (ROOT / "tests" / "neo4j-server" / "pom.xml").read_text(encoding="utf-8")
+    version = re.search(r"<neo4j.version>([\d.]+)</neo4j.version>", pom).group(1)
+    assert image == f"neo4j:{'.'.join(version.split('.')[:2])}-community"
