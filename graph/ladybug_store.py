@@ -6,14 +6,17 @@ so whatever the text says, it cannot write.
 """
 from __future__ import annotations
 
+import csv
 import os
 import re
+import shutil
+import tempfile
 from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 
 import ladybug
 
-from orggraph.graph.model import NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING
+from orggraph.graph.model import BOOL, NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING, STRINGS
 from orggraph.graph.store import (DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store,
                          StoreError)
 
@@ -82,6 +85,7 @@ class LadybugStore(Store):
                 raise DatabaseInUse(f"database is in use by another process: {path}") from None
             raise StoreError(f"cannot open database {path}: {_first_line(exc)}") from None
         self._in_transaction = False
+        self._scratch: str | None = None  # a directory for the CSV files COPY FROM reads
 
     # -- primitives -------------------------------------------------------------------------
     def setup_schema(self) -> None:
@@ -113,9 +117,14 @@ class LadybugStore(Store):
         self._execute(cypher, {"rows": rows})
 
     def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
+        """New nodes go in by COPY FROM a temporary CSV file (far faster than CREATE),
+        inside the current transaction; a label with list columns by CREATE."""
         if not rows:
             return
         types = NODE_LABELS[label].properties
+        if list(types) == ["key", *props] and STRINGS not in types.values():
+            self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
+            return
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in ("key", *props))
         self._execute(f"UNWIND $rows AS r CREATE (n:{label} {{{values}}})", {"rows": rows})
 
@@ -123,9 +132,29 @@ class LadybugStore(Store):
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
-        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in (*spec.set_props, *spec.append_props))
+        props = (*spec.set_props, *spec.append_props)
+        if list(types) == list(props) and STRINGS not in types.values():
+            rel = REL_TYPES[spec.rel_type]
+            options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
+            self._copy(spec.rel_type, [[row["src"], row["dst"], *(row.get(p) for p in props)] for row in rows],
+                       [STRING, STRING, *types.values()], options)
+            return
+        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in props)
         self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})
+
+    def _copy(self, table: str, rows: list[list], kinds: list[str], options: str = "") -> None:
+        if self._scratch is None:
+            self._scratch = tempfile.mkdtemp(prefix="orggraph-copy-")
+        path = os.path.join(self._scratch, f"{table}.csv")
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh)
+            for row in rows:
+                out.writerow([_csv_value(v, k) for v, k in zip(row, kinds)])
+        try:
+            self._execute(f"COPY {table} FROM '{path}' ({options}header=false, parallel=false)")
+        finally:
+            os.remove(path)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -155,6 +184,9 @@ class LadybugStore(Store):
         return self._execute(cypher, params, timeout=timeout)
 
     def close(self) -> None:
+        if getattr(self, "_scratch", None):
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         self._conn = self._db = None
         if conn is not None:
@@ -189,6 +221,15 @@ class LadybugStore(Store):
         while result.has_next():
             rows.append([_plain(v) for v in result.get_next()])
         return Result(columns, rows)
+
+
+def _csv_value(value: Any, kind: str) -> Any:
+    """A field of the CSV files COPY FROM reads: empty is null, booleans as the parser spells them."""
+    if value is None:
+        return ""
+    if kind == BOOL:
+        return "true" if value else "false"
+    return value
 
 
 def _inline_nulls(cypher: str, params: dict) -> tuple[str, dict]:

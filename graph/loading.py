@@ -56,8 +56,7 @@ def process_article(raw: RawArticle, curation: Optional[Curation] = None) -> Gra
 
 
 def _statement_count(batch: GraphBatch) -> int:
-    return sum(len(row.get("evidence") or []) for kind in ("HELD_OFFICE", "SUBORDINATE_TO", "ATTENDED")
-               for row in batch.rels.get(kind, {}).values()) + len(
+    return len(batch.statements) + len(
         [r for r in batch.rels.get("MENTIONS", {}).values() if r.get("sentence")])
 
 
