@@ -4,5 +4,7 @@
 // param: ordinal: int? — only this congress (6 for "lần thứ VI")
 MATCH (p:Person)-[t:ATTENDED]->(e)-[:OF]->(o:Organization)
 WHERE o.search CONTAINS $organization AND ($ordinal IS NULL OR e.ordinal = $ordinal)
-RETURN e.name AS event, o.name AS organization, p.name AS person, t.role AS role, t.evidence AS evidence
+OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(e)
+WITH e, o, p, t.role AS role, collect(s.sentence) AS evidence
+RETURN e.name AS event, o.name AS organization, p.name AS person, role, evidence
 ORDER BY event, person

@@ -9,6 +9,8 @@ WHERE ($organization IS NULL OR o.search CONTAINS $organization)
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
-RETURN o.name AS organization, x.title AS title, p.name AS person, h.start_date AS start_date,
-       h.end_date AS end_date, h.status AS status, h.evidence AS evidence
+OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
+WHERE s.rejected IS NULL OR NOT s.rejected
+WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, collect(s.sentence) AS evidence
+RETURN o.name AS organization, x.title AS title, p.name AS person, start_date, end_date, status, evidence
 ORDER BY organization, title, person

@@ -10,8 +10,10 @@ WHERE x.search = $title AND o.search CONTAINS $organization
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
-RETURN p.name AS person, x.title AS title, o.name AS organization, h.start_date AS start_date,
-       h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen, h.last_seen AS last_seen,
-       h.start_basis AS start_basis, h.end_basis AS end_basis, x.single_holder AS single_holder,
-       h.evidence AS evidence
-ORDER BY o.search = $organization DESC, coalesce(h.start_date, h.first_seen, '') DESC, person
+OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
+WHERE s.rejected IS NULL OR NOT s.rejected
+WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
+     h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis, collect(s.sentence) AS evidence
+RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
+       last_seen, start_basis, end_basis, x.single_holder AS single_holder, evidence
+ORDER BY o.search = $organization DESC, coalesce(start_date, first_seen, '') DESC, person
