@@ -86,6 +86,7 @@ class LadybugStore(Store):
             raise StoreError(f"cannot open database {path}: {_first_line(exc)}") from None
         self._in_transaction = False
         self._scratch: str | None = None  # a directory for the CSV files COPY FROM reads
+        self._refuse_old_schema()
 
     # -- primitives -------------------------------------------------------------------------
     def setup_schema(self) -> None:
@@ -195,6 +196,16 @@ class LadybugStore(Store):
             db.close()
 
     # -- helpers ----------------------------------------------------------------------------
+    def _refuse_old_schema(self) -> None:
+        """A graph from before statements were rows (their arrays on HELD_OFFICE) cannot be
+        read or extended by this version: say so in one line rather than fail later."""
+        tables = {row[1] for row in self._execute("CALL show_tables() RETURN *").rows}
+        if "HELD_OFFICE" in tables and "Statement" not in tables:
+            self.close()
+            raise StoreError(f"the database at {self.path} was written by an older orggraph (statements kept on "
+                             f"HELD_OFFICE); load the articles again into a new database: "
+                             f"orggraph --db NEW_DIR load …")
+
     def _execute(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
         if self._conn is None:
             raise StoreError("the database is closed")

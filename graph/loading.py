@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from orggraph.graph.store import Store
-from orggraph.graph.writer import write_batch
+from orggraph.graph.writer import next_seq, write_batch
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.extract import extract_article
 from orggraph.loaders.read import RawArticle, ReadProblem, input_size, read_inputs
@@ -68,6 +68,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     summary = LoadSummary()
     started = time.perf_counter()
     known = {row[0] for row in store.read("MATCH (a:Article) RETURN a.key").rows}
+    seq = [next_seq(store)]  # the next statement's number, advanced once a group commits
     paths = list(paths)
     summary.input_bytes = input_size(paths)
     offsets: dict[str, int] = {}  # bytes of the files read before each file
@@ -101,12 +102,13 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             merged.absorb(batch)
         for attempt in range(TRANSIENT_RETRIES + 1):
             try:
-                outcome = write_batch(store, merged, check_loaded=False)
+                outcome = write_batch(store, merged, check_loaded=False, first_seq=seq[0])
                 break
             except Exception as exc:  # a server's passing conflict: the group rolled back whole, so retry it
                 if not getattr(exc, "transient", False) or attempt == TRANSIENT_RETRIES:
                     raise
                 time.sleep(0.5 * (attempt + 1))
+        seq[0] += len(merged.statements)
         summary.loaded += len(batches)
         summary.nodes += outcome.nodes
         summary.relationships += outcome.relationships

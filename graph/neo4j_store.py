@@ -141,6 +141,11 @@ class Neo4jStore(Store):
         # Schema changes cannot share a transaction with data writes: each runs on its own.
         for statement in constraint_statements():
             self._managed(neo4j.WRITE_ACCESS, statement, {}, None)
+        old = self._managed(neo4j.READ_ACCESS, "MATCH ()-[h:HELD_OFFICE]->() WHERE h.sources IS NOT NULL "
+                            "RETURN count(h) > 0 LIMIT 1", {}, None)
+        if old.rows and old.rows[0][0]:
+            raise StoreError(f"the database at {self.uri} was written by an older orggraph (statements kept on "
+                             "HELD_OFFICE); empty it (MATCH (n) DETACH DELETE n) and load the articles again")
 
     def merge_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
         if not rows:

@@ -36,9 +36,11 @@ def is_loaded(store: Store, article_key: str) -> bool:
     return bool(store.read("MATCH (a:Article {key: $key}) RETURN count(a)", {"key": article_key}).rows[0][0])
 
 
-def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> WriteOutcome:
+def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True,
+                first_seq: int | None = None) -> WriteOutcome:
     """Merge one article's rows (or a group's, see GraphBatch.absorb); a no-op when the
-    article is already loaded.  Loading checks a group's articles itself."""
+    article is already loaded.  Loading checks a group's articles itself, and numbers
+    statements on from `first_seq` (else from the last in the store)."""
     if check_loaded and is_loaded(store, batch.article_key):
         return WriteOutcome(written=False)
     nodes = rels = 0
@@ -62,7 +64,7 @@ def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> W
                 rels += len(group)
         if batch.statements:
             nodes += len(batch.statements)
-            rels += write_statements(store, batch.statements)
+            rels += write_statements(store, batch.statements, first_seq)
         held = batch.rels.get("HELD_OFFICE", {})
         if held:
             refresh_tenures(store, [(row["src"], row["dst"]) for row in held.values()])
@@ -85,11 +87,16 @@ def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, li
     return groups
 
 
-def write_statements(store: Store, statements: list[dict]) -> int:
-    """Statements are new with their article: created (COPY FROM on the embedded store),
-    numbered on from the last `seq`, and linked to article, subject and object."""
+def next_seq(store: Store) -> int:
+    """The `seq` the next statement gets: statements are numbered in load order."""
     last = store.read("MATCH (s:Statement) RETURN max(s.seq)").rows[0][0]
-    first = 0 if last is None else last + 1
+    return 0 if last is None else last + 1
+
+
+def write_statements(store: Store, statements: list[dict], first: int | None = None) -> int:
+    """Statements are new with their article: created (COPY FROM on the embedded store),
+    numbered in load order, and linked to article, subject and object."""
+    first = next_seq(store) if first is None else first
     rows = [{**{p: row.get(p) for p in ("key", *_STATEMENT_PROPS)}, "seq": first + i}
             for i, row in enumerate(statements)]
     store.create_nodes("Statement", rows, _STATEMENT_PROPS)
