@@ -67,6 +67,8 @@ _LOCKED = re.compile(r"Could not set lock|lock is held", re.I)
 
 
 class LadybugStore(Store):
+    bulk_loads = True
+
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
@@ -118,28 +120,36 @@ class LadybugStore(Store):
         self._execute(cypher, {"rows": rows})
 
     def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
-        """New nodes go in by COPY FROM a temporary CSV file (far faster than CREATE),
-        inside the current transaction; a label with list columns by CREATE."""
         if not rows:
             return
         types = NODE_LABELS[label].properties
-        if list(types) == ["key", *props] and STRINGS not in types.values():
-            self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
-            return
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in ("key", *props))
         self._execute(f"UNWIND $rows AS r CREATE (n:{label} {{{values}}})", {"rows": rows})
+
+    def bulk_nodes(self, label: str, rows: list[dict]) -> None:
+        """COPY FROM a temporary CSV file: far faster than CREATE into an empty table, but
+        a transaction that COPYs into a table holding data commits slowly, so only the
+        first load into an empty store uses it.  Labels with list columns use CREATE."""
+        types = NODE_LABELS[label].properties
+        if STRINGS in types.values():
+            self.create_nodes(label, rows, [p for p in types if p != "key"])
+        elif rows:
+            self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
+
+    def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """COPY FROM for relationships (every property of the type, from the rows)."""
+        rel = REL_TYPES[spec.rel_type]
+        if not rows:
+            return
+        options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
+        self._copy(spec.rel_type, [[row["src"], row["dst"], *(row.get(p) for p in rel.properties)] for row in rows],
+                   [STRING, STRING, *rel.properties.values()], options)
 
     def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
         props = (*spec.set_props, *spec.append_props)
-        if list(types) == list(props) and STRINGS not in types.values():
-            rel = REL_TYPES[spec.rel_type]
-            options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
-            self._copy(spec.rel_type, [[row["src"], row["dst"], *(row.get(p) for p in props)] for row in rows],
-                       [STRING, STRING, *types.values()], options)
-            return
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in props)
         self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})

@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
+from orggraph.graph.bulk import bulk_write, is_empty
 from orggraph.graph.store import Store
 from orggraph.graph.writer import next_seq, write_batch
 from orggraph.loaders.curation import Curation
@@ -69,6 +70,9 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     started = time.perf_counter()
     known = {row[0] for row in store.read("MATCH (a:Article) RETURN a.key").rows}
     seq = [next_seq(store)]  # the next statement's number, advanced once a group commits
+    # A first load into an empty embedded store gathers everything and writes it at the end
+    # in one transaction of COPY FROM (graph/bulk.py); other loads write group by group.
+    everything = GraphBatch("") if store.bulk_loads and not known and is_empty(store) else None
     paths = list(paths)
     summary.input_bytes = input_size(paths)
     offsets: dict[str, int] = {}  # bytes of the files read before each file
@@ -97,6 +101,12 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     pending: Optional[Future] = None
 
     def write(batches: list[GraphBatch]) -> None:
+        if everything is not None:
+            for batch in batches:
+                everything.absorb(batch)
+            summary.loaded += len(batches)
+            summary.statements += sum(_statement_count(b) for b in batches)
+            return
         merged = GraphBatch(batches[0].article_key)
         for batch in batches:
             merged.absorb(batch)
@@ -144,6 +154,9 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
                 flush()
         flush()
         flush()
+        if everything is not None and everything.article_keys:
+            outcome = bulk_write(store, everything)
+            summary.nodes, summary.relationships = outcome.nodes, outcome.relationships
     finally:
         writer.shutdown(wait=True)
     summary.seconds = time.perf_counter() - started

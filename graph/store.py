@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+from orggraph.graph.model import NODE_LABELS, REL_TYPES
+
 
 class StoreError(Exception):
     """A problem the user can act on; the CLI prints it as one line."""
@@ -79,6 +81,18 @@ class Store:
     def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         """Relationships known to be new (those from an article being loaded)."""
         self.merge_relationships(spec, rows)
+
+    # Whether bulk_nodes/bulk_relationships are faster than creating rows one query at a time.
+    bulk_loads: bool = False
+
+    def bulk_nodes(self, label: str, rows: list[dict]) -> None:
+        """Nodes for an empty store (every property of the label from the rows)."""
+        self.create_nodes(label, rows, [p for p in NODE_LABELS[label].properties if p != "key"])
+
+    def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """Relationships for an empty store (every property of the type from the rows)."""
+        self.create_relationships(RelWrite(spec.rel_type, spec.from_label, spec.to_label,
+                                           tuple(REL_TYPES[spec.rel_type].properties)), rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -1,7 +1,7 @@
 """Keeping tenures current as statements arrive: the plumbing around loaders/tenure.py.
 
 A tenure (HELD_OFFICE) is recomputed only for the (person, position) pairs a write
-touched, each from its statements in one indexed read (Position → OBJECT ← Statement →
+touched, each from its statements in one indexed read (Position ← OBJECT ← Statement →
 SUBJECT → Person).  A single-holder post then orders its holders from their stored
 tenures, not their statements: `own_end_date`, `own_end_basis` and `own_status` keep each
 tenure as its own statements give it, before the next holder's start closes it, so the
@@ -14,24 +14,62 @@ from orggraph.graph.store import Store
 from orggraph.loaders.tenure import FIELDS, Holder, Statement, apply_succession, compute_tenure
 
 OWN = {"own_end_date": "end_date", "own_end_basis": "end_basis", "own_status": "status"}
-_STORED = (*FIELDS, *OWN)
+STORED = (*FIELDS, *OWN)
+
+Pair = tuple[str, str]  # (person key, position key)
 
 
-def statements_of(store: Store, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[Statement]]:
+def statement_of(row: dict) -> Statement:
+    """The rules' view of a Statement node's properties."""
+    return Statement(row["status"], row["as_of"], row.get("basis") or "attested", row.get("congress") or "")
+
+
+def statements_of(store: Store, pairs: list[Pair]) -> dict[Pair, list[Statement]]:
     """The statements (not rejected) about each (person, position) pair, in load order."""
     found = store.read(
         "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person {key: r.src}) "
         "WHERE s.rejected IS NULL OR NOT s.rejected "
-        "RETURN p.key, x.key, s.seq, s.status, s.as_of, s.basis, s.congress",
-        {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).rows
-    out: dict[tuple[str, str], list[tuple]] = {}
-    for person, position, seq, status, as_of, basis, congress in found:
-        out.setdefault((person, position), []).append((seq, Statement(status, as_of, basis or "attested",
-                                                                      congress or "")))
-    return {pair: [s for _, s in sorted(rows, key=lambda r: r[0])] for pair, rows in out.items()}
+        "RETURN p.key AS person, x.key AS position, s.seq AS seq, s.status AS status, s.as_of AS as_of, "
+        "s.basis AS basis, s.congress AS congress",
+        {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).dicts()
+    found.sort(key=lambda row: row["seq"])
+    out: dict[Pair, list[Statement]] = {}
+    for row in found:
+        out.setdefault((row["person"], row["position"]), []).append(statement_of(row))
+    return out
 
 
-def refresh_tenures(store: Store, pairs: list[tuple[str, str]]) -> None:
+def settle(said: dict[Pair, list[Statement]], stored: dict[Pair, dict], single: set[str]) -> dict[Pair, dict]:
+    """The tenures to store: those of the pairs in `said`, from their statements, and
+    for the single-holder posts among them (`single`) the succession over every holder,
+    the others' tenures taken from `stored` (their stored properties, STORED).  Returns
+    every pair whose stored properties change, with all of STORED."""
+    fresh = {pair: compute_tenure(statements) for pair, statements in said.items()}
+    own = {pair: {mine: tenure.get(field) for mine, field in OWN.items()} for pair, tenure in fresh.items()}
+    holders: dict[str, list[Holder]] = {}
+    for (person, position), tenure in stored.items():
+        if position not in single:
+            continue
+        if (person, position) not in fresh:  # the tenure as its own statements give it
+            restored = {f: tenure.get(f) for f in FIELDS}
+            restored.update({field: tenure.get(mine) for mine, field in OWN.items()})
+            fresh[(person, position)] = restored
+            own[(person, position)] = {mine: tenure.get(mine) for mine in OWN}
+    for (person, position), tenure in fresh.items():
+        tenure["replaces"] = tenure["replaced_by"] = None
+        if position in single:
+            holders.setdefault(position, []).append(Holder(person, tenure))
+    for position_holders in holders.values():
+        apply_succession(position_holders)
+    changed = {}
+    for pair, tenure in fresh.items():
+        row = {**{f: tenure.get(f) for f in FIELDS}, **own[pair]}
+        if stored.get(pair) != row:
+            changed[pair] = row
+    return changed
+
+
+def refresh_tenures(store: Store, pairs: list[Pair]) -> None:
     """Recompute the tenures of `pairs` from their statements, then the succession of
     every single-holder post among them (loaders/tenure.py holds the rules)."""
     pairs = sorted(set(pairs))
@@ -42,36 +80,15 @@ def refresh_tenures(store: Store, pairs: list[tuple[str, str]]) -> None:
     if gone:
         store.write("UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
                     "DELETE h", {"rows": gone})
-    fresh = {pair: compute_tenure(statements) for pair, statements in said.items()}
-    positions = sorted({b for _, b in said})
-    cols = ", ".join(f"h.{f}" for f in _STORED)
-    stored = store.read(
-        "UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {key: k}) WHERE x.single_holder "
-        f"RETURN p.key, x.key, {cols}", {"positions": positions}).rows
-    holders: dict[str, list[Holder]] = {}
-    before: dict[tuple[str, str], dict] = {}
-    for person, position, *values in stored:
-        tenure = dict(zip(_STORED, values))
-        before[(person, position)] = tenure
-        if (person, position) not in fresh:  # the tenure as its own statements give it
-            own = {f: tenure[f] for f in FIELDS}
-            own.update({field: tenure[mine] for mine, field in OWN.items()})
-            fresh[(person, position)] = own
-        holders.setdefault(position, []).append(Holder(person, fresh[(person, position)]))
-    updates = []
-    for (person, position), tenure in fresh.items():
-        own = {mine: tenure.get(field) for mine, field in OWN.items()}
-        if position not in holders:
-            tenure["replaces"] = tenure["replaced_by"] = None
-        updates.append((person, position, own))
-    for position_holders in holders.values():
-        apply_succession(position_holders)
-    rows = []
-    for person, position, own in updates:
-        row = {**{f: fresh[(person, position)].get(f) for f in FIELDS}, **own}
-        if before.get((person, position)) != row:
-            rows.append({"src": person, "dst": position, **row})
+    cols = ", ".join(f"h.{f} AS {f}" for f in STORED)
+    stored = {}
+    for row in store.read(
+            "UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {key: k}) WHERE x.single_holder "
+            f"RETURN p.key AS person, x.key AS position, {cols}", {"positions": sorted({b for _, b in said})}).dicts():
+        stored[(row.pop("person"), row.pop("position"))] = row
+    changed = settle(said, stored, {position for _, position in stored})
+    rows = [{"src": a, "dst": b, **row} for (a, b), row in changed.items()]
     if rows:
-        sets = ", ".join(f"h.{f} = r.{f}" for f in _STORED)
+        sets = ", ".join(f"h.{f} = r.{f}" for f in STORED)
         store.write("UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
                     f"SET {sets}", {"rows": rows})

@@ -93,13 +93,13 @@ def next_seq(store: Store) -> int:
     return 0 if last is None else last + 1
 
 
-def write_statements(store: Store, statements: list[dict], first: int | None = None) -> int:
-    """Statements are new with their article: created (COPY FROM on the embedded store),
-    numbered in load order, and linked to article, subject and object."""
-    first = next_seq(store) if first is None else first
-    rows = [{**{p: row.get(p) for p in ("key", *_STATEMENT_PROPS)}, "seq": first + i}
-            for i, row in enumerate(statements)]
-    store.create_nodes("Statement", rows, _STATEMENT_PROPS)
+def statement_rows(statements: list[dict], first: int) -> list[dict]:
+    """The Statement nodes' rows, numbered in load order from `first` (with what they link)."""
+    return [{**row, "seq": first + i} for i, row in enumerate(statements)]
+
+
+def statement_links(statements: list[dict]) -> dict[RelWrite, list[dict]]:
+    """Each statement's article (STATES), subject and object, by relationship and labels."""
     links: dict[RelWrite, list[dict]] = {}
     for row in statements:
         links.setdefault(RelWrite("STATES", "Article", "Statement"), []).append({"src": row["article"],
@@ -108,6 +108,14 @@ def write_statements(store: Store, statements: list[dict], first: int | None = N
             {"src": row["key"], "dst": row["subject"]})
         links.setdefault(RelWrite("OBJECT", "Statement", row["object_label"]), []).append(
             {"src": row["key"], "dst": row["object"]})
-    for spec, group in links.items():
+    return links
+
+
+def write_statements(store: Store, statements: list[dict], first: int | None = None) -> int:
+    """Statements are new with their article: created, numbered in load order, and
+    linked to article, subject and object."""
+    rows = statement_rows(statements, next_seq(store) if first is None else first)
+    store.create_nodes("Statement", rows, _STATEMENT_PROPS)
+    for spec, group in statement_links(statements).items():
         store.create_relationships(spec, group)
     return 3 * len(statements)
