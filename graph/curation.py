@@ -71,7 +71,7 @@ def _write_attended(store: Store, person: str, row: dict) -> None:
 
 
 def _write_mentions(store: Store, person: str, articles: list[str]) -> None:
-    spec = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"), ())
+    spec = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"))
     store.merge_relationships(spec, [{"src": a, "dst": person, "sentence": None, "reported": None} for a in articles])
 
 

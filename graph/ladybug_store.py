@@ -108,15 +108,11 @@ class LadybugStore(Store):
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
-        on_create = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in (*spec.set_props, *spec.append_props)]
-        on_match = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in spec.set_props]
-        on_match += [f"x.{p} = coalesce(x.{p}, []) + {_typed(f'r.{p}', types[p])}" for p in spec.append_props]
+        sets = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in spec.set_props]
         cypher = (f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
                   f"MERGE (a)-[x:{spec.rel_type}]->(b)")
-        if on_create:
-            cypher += " ON CREATE SET " + ", ".join(on_create)
-        if on_match:
-            cypher += " ON MATCH SET " + ", ".join(on_match)
+        if sets:
+            cypher += " SET " + ", ".join(sets)
         self._execute(cypher, {"rows": rows})
 
     def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
@@ -149,7 +145,7 @@ class LadybugStore(Store):
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
-        props = (*spec.set_props, *spec.append_props)
+        props = spec.set_props
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in props)
         self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})

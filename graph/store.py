@@ -2,7 +2,7 @@
 
 A store knows how to set up the schema, write batches idempotently (`UNWIND
 $rows … MERGE` on `key`), run a query read-only or writable, and close.  Per-store
-differences (DDL, how nodes come back, list appends) live in the implementations,
+differences (DDL, how nodes come back, bulk writes) live in the implementations,
 never in recipes.
 """
 from __future__ import annotations
@@ -46,14 +46,13 @@ class Result:
 
 @dataclass(frozen=True)
 class RelWrite:
-    """How to MERGE one relationship type: endpoints by key, properties to set,
-    and list properties to append (provenance accumulates across articles)."""
+    """How to MERGE one relationship type: endpoints by key, and the properties to set
+    (what each article says is a Statement node, so nothing accumulates here)."""
 
     rel_type: str
     from_label: str
     to_label: str
     set_props: Sequence[str] = ()
-    append_props: Sequence[str] = ()
 
 
 class Store:
