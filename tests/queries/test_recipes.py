@@ -127,7 +127,7 @@ def test_unknown_recipe_is_an_error():
 # ---------------------------------------------------------------------------------------
 # The shipped recipes
 
-README_RECIPES = {"who-held", "timeline", "holders", "sub-organizations", "congresses", "attendees", "people",
+README_RECIPES = {"who-held", "timeline", "holders", "sub-organizations", "congresses", "attendees", "people", "statements",
                   "organizations"}
 
 # Plausible values for the seeds' graph, by parameter name (and kind as a fallback).
@@ -223,6 +223,16 @@ def test_congresses_of_the_quang_ninh_khoi(seeds_store):
 def test_attendees_of_the_sixth_khoi_congress(seeds_store):
     found = rows(seeds_store, "attendees", organization="khoi cac co quan thanh pho hai phong", ordinal="6")
     assert {r["person"] for r in found} == {"Phạm Xuân Thanh", "Nguyễn Thị Nghĩa"}
+
+
+def test_statements_say_which_articles_say_that_a_person_held_a_post(seeds_store):
+    found = rows(seeds_store, "statements", person="le tien chau", title="Bí thư", organization="thanh uy hai phong")
+    assert found and {(r["person"], r["title"], r["organization"]) for r in found} == {
+        ("Lê Tiến Châu", "Bí thư", "Thành ủy Hải Phòng")}
+    assert {r["source"] for r in found} == {"001_7239dae0792dcdec.txt"}
+    assert all("Lê Tiến Châu" in r["sentence"] and r["as_of"] == "2024-10-16" and not r["rejected"] for r in found)
+    every_post = rows(seeds_store, "statements", person="le tien chau")
+    assert {r["title"] for r in every_post} > {"Bí thư"}  # and his other posts, without a title
 
 
 def test_people_match_without_diacritics(seeds_store):
