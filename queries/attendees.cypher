@@ -4,7 +4,8 @@
 // param: ordinal: int? — only this congress (6 for "lần thứ VI")
 MATCH (p:Person)-[t:ATTENDED]->(e)-[:OF]->(o:Organization)
 WHERE o.search CONTAINS $organization AND ($ordinal IS NULL OR e.ordinal = $ordinal)
-OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(e)
-WITH e, o, p, t.role AS role, collect(s.sentence) AS evidence
+OPTIONAL MATCH (e)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
+WITH e, o, p, t.role AS role,
+     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN e.name AS event, o.name AS organization, p.name AS person, role, evidence
 ORDER BY event, person

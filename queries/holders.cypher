@@ -4,13 +4,14 @@
 // param: date: date? — an ISO date (2024-10-16); only tenures that cover it (start ≤ date < end)
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE ($organization IS NULL OR o.search CONTAINS $organization)
-  AND ($date IS NULL OR (
-        left($date, size(coalesce(h.start_date, h.first_seen, '0'))) >= coalesce(h.start_date, h.first_seen, '0')
+WITH p, h, x, o, coalesce(h.start_date, h.first_seen, '0') AS since
+WHERE ($date IS NULL OR (
+        left($date, size(since)) >= since
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
-OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
-WHERE s.rejected IS NULL OR NOT s.rejected
-WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, collect(s.sentence) AS evidence
+OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
+WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status,
+     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN o.name AS organization, x.title AS title, p.name AS person, start_date, end_date, status, evidence
 ORDER BY organization, title, person

@@ -4,12 +4,12 @@
 // param: organization: search — the organization's name or part of it, e.g. "Khối các cơ quan thành phố Hải Phòng"
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
-OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
-WHERE s.rejected IS NULL OR NOT s.rejected
+OPTIONAL MATCH (previous:Person {key: h.replaces})
+OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WITH p, x, o, h.start_date AS start_date, h.start_basis AS start_basis, h.end_date AS end_date,
      h.end_basis AS end_basis, h.status AS status, h.elected_at AS elected_at, h.first_seen AS first_seen,
-     h.replaces AS replaces, collect(s.sentence) AS evidence
-OPTIONAL MATCH (previous:Person {key: replaces})
+     previous.name AS replaces,
+     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN o.name AS organization, x.title AS title, p.name AS person, start_date, start_basis, end_date, end_basis,
-       status, elected_at, previous.name AS replaces, evidence
+       status, elected_at, replaces, evidence
 ORDER BY organization, coalesce(start_date, first_seen, '9999'), person

@@ -3,10 +3,10 @@
 // param: person: search — the person's name, e.g. "le tien chau"
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE p.search CONTAINS $person
-OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
-WHERE s.rejected IS NULL OR NOT s.rejected
+OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
-     h.last_seen AS last_seen, collect(s.sentence) AS evidence
+     h.last_seen AS last_seen,
+     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
        last_seen, evidence
 ORDER BY person, coalesce(start_date, first_seen, '9999'), title

@@ -5,15 +5,16 @@
 // param: date: date? — an ISO date (2020-08-04); only tenures that cover it (start ≤ date < end)
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
-  AND ($date IS NULL OR (
-        left($date, size(coalesce(h.start_date, h.first_seen, '0'))) >= coalesce(h.start_date, h.first_seen, '0')
+WITH p, h, x, o, coalesce(h.start_date, h.first_seen, '0') AS since
+WHERE ($date IS NULL OR (
+        left($date, size(since)) >= since
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
-OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x)
-WHERE s.rejected IS NULL OR NOT s.rejected
+OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
-     h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis, collect(s.sentence) AS evidence
+     h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis,
+     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
        last_seen, start_basis, end_basis, x.single_holder AS single_holder, evidence
 ORDER BY o.search = $organization DESC, coalesce(start_date, first_seen, '') DESC, person
