@@ -3,7 +3,9 @@
 Extraction (the costly, pure part) runs in worker processes; writing stays in
 this process, a group of whole articles per transaction, so an interrupted load
 leaves only whole articles behind and a re-run finishes the job.  Articles already
-in the graph are skipped before extraction.
+in the graph are skipped before extraction.  A first load into an empty embedded
+store takes the bulk path instead (graph/bulk.py): everything in one transaction at
+the end.
 """
 from __future__ import annotations
 
