@@ -181,7 +181,8 @@ def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> Gra
         said[1].add(held.status)
         elected_at = electing.get(held.organization.name) if held.basis == "elected" else None
         batch.statement("held_office", person, "Person", pos, "Position", held.sentence, status=held.status,
-                        as_of=held.as_of, basis=held.basis, congress=elected_at or None, rejected=rejected)
+                        as_of=held.as_of, basis=held.basis, congress=elected_at or None,
+                        confidence=held.confidence, rejected=rejected)
 
     for sub in extraction.subordination:
         child, parent = org_node(sub.child), org_node(sub.parent)
