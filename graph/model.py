@@ -63,7 +63,7 @@ NODES: tuple[NodeLabel, ...] = (
          "confidence": DOUBLE, "sentence": STRING, "rejected": BOOL, "seq": INT},
         "one fact one sentence of one article says: `fact` held_office (with `status` current, start, end or "
         "former, `as_of`, `basis`, `congress`: the congress that elected), subordinate_to or attended; "
-        "`confidence` (1.0 unless extraction says less); `rejected` by the user (curate reject); `seq`: load order",
+        "`confidence`: how sure extraction is (1.0 for other facts); `rejected` by the user (curate reject); `seq`: load order",
     ),
 )
 

@@ -152,7 +152,8 @@ def test_export_facts_contract(cli, seeds_db, tmp_path):
     assert held == {"fact": "held_office", "person": "Lê Tiến Châu", "title": "Bí thư",
                     "organization": "Thành ủy Hải Phòng", "status": "current", "as_of": "2024-10-16",
                     "source": "001_7239dae0792dcdec.txt", "evidence": held["evidence"], "basis": "attested",
-                    "confidence": 1.0}
+                    "confidence": held["confidence"]}
+    assert 0 < held["confidence"] <= 1  # extraction's, stored on the statement
     code, out, _ = cli("--db", seeds_db, "export", "facts", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == len(facts)
