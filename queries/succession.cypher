@@ -6,7 +6,7 @@ MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
 OPTIONAL MATCH (previous:Person {key: h.replaces})
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
-WITH * ORDER BY s.seq
+WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.start_basis AS start_basis, h.end_date AS end_date,
      h.end_basis AS end_basis, h.status AS status, h.elected_at AS elected_at, h.first_seen AS first_seen,
      previous.name AS replaces,

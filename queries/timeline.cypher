@@ -4,7 +4,7 @@
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE p.search CONTAINS $person
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
-WITH * ORDER BY s.seq
+WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
      h.last_seen AS last_seen,
      collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
