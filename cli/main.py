@@ -93,6 +93,11 @@ def load(
                                 help="Extraction processes [default: all cores]."),
     group_size: int = typer.Option(500, "--group-size", min=1,
                                    help="Articles written per transaction (each article is always whole)."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="PERIOD",
+                                       help="The period the input's undated articles are from: 2017, 2017-06 or "
+                                            "2017-02..2017-07. They are dated as the partial date the period "
+                                            "shares (\"2017\"); a date in an article's text counts only inside "
+                                            "the period; a row's own `date` always wins."),
 ) -> None:
     """Read articles, extract who held which post, and write them into the graph.
 
@@ -101,7 +106,13 @@ def load(
     """
     from orggraph.graph.loading import load_paths
 
+    from orggraph.loaders.dates import parse_date_range
+
     settings: Settings = ctx.obj
+    try:
+        undated = parse_date_range(date) if date else None
+    except ValueError as exc:
+        raise StoreError(f"--date: {exc}") from None
     show_progress = not quiet and sys.stderr.isatty()
     problems: list[str] = []
 
@@ -127,10 +138,11 @@ def load(
                                     statements=s.statements, rate=rate)
 
                 summary = load_paths(store, paths, workers=workers or None, curation=curation,
-                                     group_size=group_size, on_problem=report, on_progress=on_progress)
+                                     group_size=group_size, on_problem=report, on_progress=on_progress,
+                                     undated=undated)
         else:
             summary = load_paths(store, paths, workers=workers or None, curation=curation,
-                                 group_size=group_size, on_problem=report)
+                                 group_size=group_size, on_problem=report, undated=undated)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if summary.read == 0 and summary.skipped:
@@ -190,16 +202,21 @@ def who_held(
 ) -> None:
     """Who held a post, with the tenure and the sentence that says so.
 
-    With --on, a `note` says when the answer rests on inference (the holder was last
-    attested before the date) or on conflicting attestations.
+    With --on, a post one person holds at a time (Bí thư, Chủ tịch, Phó Bí thư Thường
+    trực…) answers one holder: the one whose attested dates cover the date best; the
+    other candidates are in its `note`. A holder known only from undated statements
+    shows as `undated`, never as holding it on the date. A `note` also says when the
+    answer rests on inference (the holder was last attested before the date).
     """
     from orggraph.queries import run_recipe
-    from orggraph.queries.answers import who_held_notes
+    from orggraph.queries.answers import who_held_on
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
         result = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": on})
-    result = who_held_notes(result, on)
+        every = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": None}) \
+            if on else None
+    result = who_held_on(result, on, every)
     print_rows(result.columns, result.rows, fmt)
     if on and not result.rows:
         typer.echo(f"no holder known on {on}; `orggraph succession \"{title}\" \"{organization}\"` lists "
@@ -253,6 +270,30 @@ def _recipe(ctx: typer.Context, name: str, params: dict, fmt: Format) -> None:
     with settings.open(read_only=True) as store:
         result = run_recipe(store, name, params)
     print_rows(result.columns, result.rows, fmt)
+
+
+@app.command()
+def resolution(
+    ctx: typer.Context,
+    person: str = typer.Argument(..., help="A person's name (\"dinh la thang\") or key."),
+    fmt: Format = FormatOption,
+) -> None:
+    """Which person nodes a name resolved to, which keys were merged into each, and why.
+
+    Each article first keys a person by name and province; after a load, nodes of one
+    name whose posts fit one career (a post or organization in common, a province in
+    common, a central post) become one. One row per merged key; the first row of a
+    node is its own key.
+    """
+    from orggraph.graph.identity import explain
+
+    settings: Settings = ctx.obj
+    with settings.open(read_only=True) as store:
+        rows = explain(store, person)
+    if not rows:
+        raise StoreError(f"no person matches {person!r} (see `orggraph recipe people --param name=…`)")
+    columns = ["person", "key", "statements", "merged", "reason"]
+    print_rows(columns, [[r[c] for c in columns] for r in rows], fmt)
 
 
 @app.command()

@@ -14,9 +14,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
+from orggraph.graph.identity import consolidate
 from orggraph.graph.store import Store
 from orggraph.graph.writer import write_batch
 from orggraph.loaders.curation import Curation
+from orggraph.loaders.dates import DateRange
 from orggraph.loaders.extract import extract_article
 from orggraph.loaders.read import RawArticle, ReadProblem, input_size, read_inputs
 from orggraph.loaders.resolve import GraphBatch, article_key, to_batch
@@ -42,12 +44,14 @@ class LoadSummary:
     problems: list[str] = field(default_factory=list)
     input_bytes: int = 0  # size of the input files
     done_bytes: int = 0  # of which read and extracted
+    merged: int = 0  # person nodes merged into others by evidence (graph/identity.py)
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
         return (f"read {self.read} articles: {self.loaded} loaded, {self.already_loaded} already loaded, "
                 f"{self.skipped} skipped; {self.statements} statements, {self.nodes} nodes and "
-                f"{self.relationships} relationships written in {self.seconds:.1f} s ({rate:.0f} articles/s)")
+                f"{self.relationships} relationships written, {self.merged} person nodes merged by evidence, "
+                f"in {self.seconds:.1f} s ({rate:.0f} articles/s)")
 
 
 def process_article(raw: RawArticle, curation: Optional[Curation] = None) -> GraphBatch:
@@ -64,7 +68,10 @@ def _statement_count(batch: GraphBatch) -> int:
 def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None,
                curation: Optional[Curation] = None, group_size: int = GROUP_SIZE,
                on_problem: Callable[[ReadProblem], None] | None = None,
-               on_progress: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
+               on_progress: Callable[[LoadSummary], None] | None = None,
+               undated: Optional[DateRange] = None) -> LoadSummary:
+    """Load articles; `undated` dates those that carry no date (`load --date`).  Then the
+    person nodes of one name that are one career become one (graph/identity.py)."""
     store.setup_schema()
     summary = LoadSummary()
     started = time.perf_counter()
@@ -88,6 +95,8 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
                 summary.already_loaded += 1
                 continue
             known.add(key)
+            if undated is not None and not item.date:
+                item.undated = undated
             yield item
 
     group: list[GraphBatch] = []
@@ -145,6 +154,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
         flush()
     finally:
         writer.shutdown(wait=True)
+    summary.merged = len(consolidate(store, curation).merges)
     summary.seconds = time.perf_counter() - started
     return summary
 

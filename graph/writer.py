@@ -18,7 +18,7 @@ from orggraph.loaders.tenure import Holder, Statement, apply_succession, compute
 _REL_PROPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "HELD_OFFICE": ((), ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")),
     "OF": ((), ()),
-    "SUBORDINATE_TO": ((), ("sources", "evidence")),
+    "SUBORDINATE_TO": (("registry",), ("sources", "evidence")),
     "ATTENDED": (("role",), ("sources", "evidence")),
     "MENTIONS": (("sentence", "reported"), ()),
 }

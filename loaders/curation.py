@@ -93,8 +93,11 @@ class Curation:
 
     def person_key(self, key: str, source: str) -> str:
         """The key a person gets in an article once splits and merges are applied."""
+        name = key.partition("@")[0]
         for entry in self.split:
-            if entry["person"] == key and source in entry["sources"]:
+            # By name as well as key: the person split may be a node that later merged
+            # nodes of the same name by evidence (graph/identity.py).
+            if (entry["person"] == key or entry["person"].partition("@")[0] == name) and source in entry["sources"]:
                 key = f"p:{entry['scope']}" if not entry["scope"].startswith("p:") else entry["scope"]
                 break
         for entry in self.merge:

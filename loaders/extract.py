@@ -15,7 +15,7 @@ from typing import Optional
 
 from orggraph.loaders.cleanup import clean_article
 from orggraph.loaders.congresses import find_congresses
-from orggraph.loaders.dates import event_date, find_dates, parse_article_date
+from orggraph.loaders.dates import event_date, parse_article_date, statement_date
 from orggraph.loaders.foreign import is_foreign_post
 from orggraph.loaders.html import html_to_article
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
@@ -95,7 +95,6 @@ def cues() -> Cues:
 # A step of a career list: "- Từ 01/2002 đến 8/2005: …", "Từ 3/7/2017: …"
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
-_BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
 _PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
                               r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
@@ -386,10 +385,7 @@ class ArticleReader:
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
         if status in ("start", "end"):
-            dated = [d.value for d in find_dates(sentence, self.article_date)
-                     if d.value and not _BIRTH.search(sentence[max(0, d.start - 12):d.start])]
-            if len(dated) == 1:
-                return dated[0]
+            return statement_date(sentence, self.article_date, self.as_of)
         return self.as_of
 
 
@@ -617,6 +613,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     normalized = normalize_text(text)
     clean = clean_article(normalized, title=normalize_text(title) if title else None)
     date = parse_article_date(clean.stamps, clean.paragraphs, meta_date)
+    if raw.undated is not None and not meta_date and (date is None or not raw.undated.contains(date)):
+        date = raw.undated.partial  # `load --date`: the archive's period, not a date from the text outside it
     province = article_locality(clean.title, clean.paragraphs, "\n".join(clean.debris + clean.stamps))
     body = "\n".join(([clean.title] if clean.title else []) + clean.paragraphs)
     if province is None:  # "xã Quảng Yên, huyện Quảng Xương": districts that only one province has
@@ -627,6 +625,9 @@ def extract_article(raw: RawArticle) -> Extraction:
     context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))
     day = event_date(clean.paragraphs, date)
     as_of = date or (day if day and len(day) == 10 else None)
+    if date and len(date) < 10 and day and len(day) == 10 and day.startswith(date) and \
+            (raw.undated is None or raw.undated.contains(day)):
+        as_of = day  # the event's day inside a partial article date says more
     authors = clean.bylines
     excluded = {fold(a) for a in authors}
     sentences = ([clean.title] if clean.title else []) + split_lines_and_sentences(clean.paragraphs)

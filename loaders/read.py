@@ -28,6 +28,7 @@ class RawArticle:
     html: bool = False
     read_to: int = 0  # bytes of its input file read so far (compressed bytes for .gz): for progress
     input_file: str = ""
+    undated: object = None  # a dates.DateRange from `load --date`: the period an article with no date of its own is from
 
 
 def input_size(paths: Iterable[str]) -> int:

@@ -7,7 +7,8 @@ The parent is what follows "(trực) thuộc" ("tỉnh" alone means the province
 committee).  The child is the organization named right before it, or, for a party
 parent, the sentence's named party organization.  Plural subjects ("các cấp ủy cơ
 sở trực thuộc Đảng ủy Khối", "64 chi, đảng bộ trực thuộc") state no single relation
-and are skipped.
+and are skipped, and so is a relation whose either end is no organization of a
+known kind ("Nguy cơ phụ thuộc Trung Quốc" is a dependence, not a structure).
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from orggraph.loaders.organizations import PlaceContext, canonical_org, lexicon
 from orggraph.loaders.statements import Org, Subordination
 from orggraph.loaders.titles import scan_org_words, title_lexicon
 
-_UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
+# "phụ thuộc" (depends on), "lệ thuộc", "tùy thuộc" state no structure
+_UNDER = re.compile(r"(?<!\w)(?<!phụ )(?<!Phụ )(?<!lệ )(?<!tùy )(?<!tuỳ )(?:trực thuộc|thuộc)\s+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)
 # "thành phố trực thuộc Trung ương": a city's administrative rank, not a party relation
 _ADMINISTRATIVE = re.compile(r"\b(?:thành phố|tỉnh|đô thị)\s*$")
@@ -90,8 +92,8 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
                 children = [o for _, o in party_orgs_in(sentence, context)
                             if o.name != parent.name and not parent.name.startswith(o.name)]
                 child = children[0] if children else None
-            if child is None or child.name == parent.name or child.kind == "other" and parent.kind == "party_committee":
-                continue
+            if child is None or child.name == parent.name or "other" in (child.kind, parent.kind):
+                continue  # both ends must be organizations the lexicon knows the kind of
             key = (child.name, parent.name)
             if key not in seen:
                 seen.add(key)

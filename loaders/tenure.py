@@ -18,10 +18,12 @@ Rules for one person in one position (also in the README, "Tenures"):
   statement says the person holds or starts the post, otherwise `unknown`; undated
   statements decide it only when no statement is dated.
 
-Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …; never a deputy or
-a member): holders are ordered by start; the next holder's start closes the
-previous tenure at the latest there (basis `inferred`), and consecutive holders
-get `replaces`/`replaced_by`.  A tenure covers a date when start ≤ date and, for a
+Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …, and the standing
+deputies "Phó … Thường trực"; never another deputy or a member): holders are ordered
+by start; the next holder's start closes the previous tenure at the latest there
+(basis `inferred`), and consecutive holders get `replaces`/`replaced_by` — unless
+the previous holder is still attested in the post after that start: then the two
+overlap, and `who-held --on` picks the one whose attestations cover the date best.  A tenure covers a date when start ≤ date and, for a
 full end date, date < end (the end day belongs to the successor).
 """
 from __future__ import annotations
@@ -100,6 +102,8 @@ def apply_succession(holders: list[Holder]) -> list[Holder]:
     for previous, following in zip(dated, dated[1:]):
         if following.start <= previous.start:
             continue  # two holders attested from the same date: a conflict, left as is
+        if still_holding_after(previous.tenure, following.start):
+            continue  # attested in the post after the other's start: a conflict, not a succession
         end = previous.tenure.get("end_date")
         if end is None or end > following.start:
             previous.tenure["end_date"], previous.tenure["end_basis"] = following.start, "inferred"
@@ -107,6 +111,16 @@ def apply_succession(holders: list[Holder]) -> list[Holder]:
         previous.tenure["replaced_by"] = following.person
         following.tenure["replaces"] = previous.person
     return holders
+
+
+def still_holding_after(tenure: dict[str, Optional[str]], date: str) -> bool:
+    """Whether a tenure's latest statement says the person holds the post after `date`
+    (at the precision of both: "2017" is not after "2017-01-06")."""
+    last = tenure.get("last_seen")
+    if tenure.get("status") != "current" or not last:
+        return False
+    width = min(len(last), len(date))
+    return last[:width] > date[:width]
 
 
 def covers(tenure: dict[str, Optional[str]], date: str) -> bool:

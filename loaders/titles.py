@@ -105,7 +105,8 @@ def abbreviated_forms(form: str) -> list[str]:
 @lru_cache(maxsize=None)
 def is_single_holder(title: str, organization: str) -> bool:
     """One holder at a time: "Bí thư" of a Tỉnh ủy, but not a "Bí thư" of the Ban Bí thư
-    (the Secretariat has several), nor any deputy or member."""
+    (the Secretariat has several), nor a deputy or member — except the standing deputy
+    ("Phó Bí thư Thường trực"), of whom there is one."""
     forms = [f for f in title_lexicon().forms.values() if f.title == title]
     if any(f.org == organization and not f.single for f in forms):
         return False
