@@ -100,9 +100,11 @@ def _first_shared(a: list[Node], b: list[Node]) -> Optional[str]:
 
 
 def _rank(nodes: list[Node]) -> Node:
-    """The node a career keeps: a national key first, then the best attested, then the smallest key
-    (a rule over the members alone, so any load order keeps the same node)."""
-    return min(nodes, key=lambda n: (not n.key.endswith("@national"), -(n.statements + n.mentions), n.key))
+    """The node a career keeps: a national key first, then a province's over an article's, then
+    the best attested, then the smallest key (a rule over the members alone, so any load
+    order keeps the same node)."""
+    return min(nodes, key=lambda n: (not n.key.endswith("@national"), "@a:" in n.key,
+                                     -(n.statements + n.mentions), n.key))
 
 
 def _describe(nodes: list[Node]) -> str:
@@ -140,10 +142,10 @@ def resolve_name(nodes: Iterable[Node]) -> list[Merge]:
     # Rule 4: one national career and one other career are one national figure.
     national = [c for c in careers if any(n.central for n in c)]
     if len(careers) == 2 and len(national) >= 1:
-        first, second = careers if careers[0] in national else careers[::-1]
-        why = (f"a central post ({_describe([n for n in first if n.central])}) and no other career of "
-               "this name")
-        for node in second:
+        first, second = careers
+        why = (f"a central post ({_describe([n for n in first + second if n.central])}) and no other career "
+               "of this name")
+        for node in first + second:
             reasons.setdefault(node.key, why)
         first.extend(second)
         careers = [first]

@@ -13,7 +13,8 @@ Rules for one person in one position (also in the README, "Tenures"):
   reports it) or `appointed`; else the earliest attestation, basis `attested`.
 - `end_date`: the latest `end` statement's date (basis `stated`), or the date of a
   `former` statement (basis `inferred`: "nguyên …" says the post ended before that
-  date), unless a later statement says the person holds the post again.
+  date), unless a later statement says the person holds the post again (for an
+  inferred end, one of the same day too).
 - `status`: `ended` when an end date is known, `current` when the latest dated
   statement says the person holds or starts the post, otherwise `unknown`; undated
   statements decide it only when no statement is dated.
@@ -69,7 +70,10 @@ def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[st
     else:
         formers = [s.as_of for s in dated if s.status == "former"]
         end, basis = (formers[0], "inferred") if formers else (None, None)
-    if end and not any(d[: len(end)] > end for d in holding):
+    # A later statement that the person holds the post undoes an end; for an end only
+    # inferred from "nguyên …", so does one of the same day (the sentence that says
+    # "nguyên" of one person often says who holds the post now, and names are misread).
+    if end and not any(d[: len(end)] > end or (basis == "inferred" and d[: len(end)] == end) for d in holding):
         out["end_date"], out["end_basis"] = end, basis
     if out["end_date"]:
         out["status"] = "ended"

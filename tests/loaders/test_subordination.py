@@ -131,3 +131,13 @@ def seeds():
 ])
 def test_seed_subordination_is_the_gold_one(seeds, source, expected):
     assert {(s.child.name, s.parent.name) for s in seeds[source].subordination} == expected
+
+
+def test_a_dependence_is_no_structure():
+    # baomoi 2017: "phụ thuộc" (depends on) is not "thuộc" (belongs to)
+    assert relations(["Nguy cơ phụ thuộc Trung Quốc Theo số liệu của Tổng cục Hải quan, kim ngạch nhập khẩu tăng."],
+                     NOWHERE) == []
+
+
+def test_both_ends_must_be_organizations():
+    assert relations(["Khu vực Tây Nguyên thuộc Trung Quốc Theo số liệu mới."], NOWHERE) == []
