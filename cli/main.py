@@ -251,16 +251,22 @@ def hierarchy(
     organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
     fmt: Format = FormatOption,
 ) -> None:
-    """The organizations stated to be above and below an organization (`viz hierarchy` draws it)."""
+    """The organizations above and below an organization (`viz hierarchy` draws it).
+
+    `basis` is `stated` when articles state every step, `registry` when a step comes
+    from the standard structure alone (a Sở under its province's People's Committee, a
+    district or Khối committee under its province's committee, a central board under
+    the Central Committee).
+    """
     from orggraph.queries import run_recipe
 
     settings: Settings = ctx.obj
     with settings.open(read_only=True) as store:
         above = run_recipe(store, "parent-organizations", {"organization": organization}).dicts()
         below = run_recipe(store, "sub-organizations", {"organization": organization}).dicts()
-    rows = [["above", r["depth"], r["organization"], r["parent_organization"]] for r in above]
-    rows += [["below", r["depth"], r["organization"], r["sub_organization"]] for r in below]
-    print_rows(["direction", "depth", "organization", "related_organization"], rows, fmt)
+    rows = [["above", r["depth"], r["organization"], r["parent_organization"], r["basis"]] for r in above]
+    rows += [["below", r["depth"], r["organization"], r["sub_organization"], r["basis"]] for r in below]
+    print_rows(["direction", "depth", "organization", "related_organization", "basis"], rows, fmt)
 
 
 def _recipe(ctx: typer.Context, name: str, params: dict, fmt: Format) -> None:
