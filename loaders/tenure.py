@@ -24,8 +24,10 @@ deputies "Phó … Thường trực"; never another deputy or a member): holders
 by start; the next holder's start closes the previous tenure at the latest there
 (basis `inferred`), and consecutive holders get `replaces`/`replaced_by` — unless
 the previous holder is still attested in the post after that start: then the two
-overlap, and `who-held --on` picks the one whose attestations cover the date best.  A tenure covers a date when start ≤ date and, for a
-full end date, date < end (the end day belongs to the successor).
+overlap, and `who-held --on` picks the one whose attestations cover the date best.
+
+A tenure covers a date when start ≤ date and, for a full end date, date < end (the
+end day belongs to the successor); a tenure with no dated statement covers no date.
 """
 from __future__ import annotations
 
@@ -130,8 +132,8 @@ def still_holding_after(tenure: dict[str, Optional[str]], date: str) -> bool:
 def covers(tenure: dict[str, Optional[str]], date: str) -> bool:
     """Whether a tenure covers an ISO date (see the module docstring)."""
     start = tenure.get("start_date") or tenure.get("first_seen")
-    if start and date[: len(start)] < start:
-        return False
+    if not start or date[: len(start)] < start:
+        return False  # a tenure with no dated statement covers no date
     end = tenure.get("end_date")
     if end is None:
         return True

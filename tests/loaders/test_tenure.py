@@ -262,3 +262,8 @@ def test_a_nguyen_on_the_day_the_person_is_said_to_hold_the_post_ends_nothing():
     assert tenure["end_date"] is None and tenure["status"] == "current"
     stated = compute_tenure([("current", "2017-02-03"), ("end", "2017-05-22"), ("current", "2017-05-22")])
     assert stated["end_date"] == "2017-05-22"  # a stated end still ends it
+
+
+def test_an_undated_tenure_covers_no_date():
+    undated = compute_tenure([("current", None)])
+    assert undated["status"] == "current" and not covers(undated, "2017-06-01")
