@@ -76,9 +76,8 @@ def main() -> None:
             params = {"title": fold(title), "organization": fold(organization)}
             on = run_recipe(store, "who-held", {**params, "date": args.on})
             every = run_recipe(store, "who-held", {**params, "date": None})
-            answer = who_held_on(on, args.on, every).dicts()
-            exact = [r for r in answer if fold(r["organization"]) == fold(organization)] or answer
-            people = ", ".join(f"{r['person']} [{r['status']}]" for r in exact) or "(nobody)"
+            answer = who_held_on(on, args.on, every, organization).dicts()
+            people = ", ".join(f"{r['person']} [{r['status']}] ({r['organization']})" for r in answer) or "(nobody)"
             print(f"  {title} / {organization}: {people}")
 
 

@@ -216,7 +216,7 @@ def who_held(
         result = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": on})
         every = run_recipe(store, "who-held", {"title": title, "organization": organization, "date": None}) \
             if on else None
-    result = who_held_on(result, on, every)
+    result = who_held_on(result, on, every, organization)
     print_rows(result.columns, result.rows, fmt)
     if on and not result.rows:
         typer.echo(f"no holder known on {on}; `orggraph succession \"{title}\" \"{organization}\"` lists "

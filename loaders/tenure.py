@@ -50,7 +50,8 @@ def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[st
     """The tenure from statements (or plain `(status, as_of)` pairs)."""
     statements = [s if isinstance(s, Statement) else Statement(*s) for s in statements]
     out: dict[str, Optional[str]] = {f: None for f in FIELDS}
-    dated = sorted((s for s in statements if s.as_of), key=lambda s: s.as_of)
+    # by date; on one date, a statement that the person holds the post counts last
+    dated = sorted((s for s in statements if s.as_of), key=lambda s: (s.as_of, s.status in ("current", "start")))
     statuses = {s.status for s in statements}
     if dated:
         out["first_seen"], out["last_seen"] = dated[0].as_of, dated[-1].as_of

@@ -5,13 +5,15 @@ On a date, a post one person holds at a time gets one answer: the holder whose
 attested interval covers the date best (attested on both sides of it, then the
 most statements near it, then the most statements); the other candidates go into
 the chosen row's `note`, never into more rows.  A tenure with no dated statement
-covers no date: it shows as `undated`, after the holders, never as current.
+covers no date: it shows as `undated`, after the holders, never as current.  An
+organization named exactly wins over those whose names merely contain the words.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from orggraph.graph.store import Result
+from orggraph.loaders.normalize import fold
 
 HOLDING = ("current", "start")
 HIDDEN = ("single_holder", "stated_status", "stated_as_of", "evidence")
@@ -41,12 +43,26 @@ def _summary(row: dict) -> str:
     return f"{row['person']} ({span}, {len(row.get('stated_status') or [])} statements)"
 
 
-def who_held_on(result: Result, date: Optional[str], undated: Optional[Result] = None) -> Result:
+def _exact(rows: list[dict], organization: Optional[str]) -> list[dict]:
+    """The rows of the organization named exactly, when there are any: "Quốc hội" is not
+    "Quốc hội Myanmar" nor "Hội đồng Dân tộc của Quốc hội"."""
+    if not organization:
+        return rows
+    wanted = fold(organization)
+    exact = [r for r in rows if fold(r["organization"]) == wanted]
+    return exact or rows
+
+
+def who_held_on(result: Result, date: Optional[str], undated: Optional[Result] = None,
+                organization: Optional[str] = None) -> Result:
     """who-held's rows with a `note` column; on a date, one holder per single-holder post
-    and the undated candidates last (see the module docstring)."""
-    rows = result.dicts()
+    and the undated candidates last (see the module docstring).  With `organization`, an
+    organization named exactly wins over those whose names merely contain it."""
+    every = _exact(result.dicts() + (undated.dicts() if undated else []), organization)
+    wanted = {r["organization"] for r in every}
+    rows = [r for r in result.dicts() if r["organization"] in wanted]
     extra = [dict(r, status="undated") for r in (undated.dicts() if undated else [])
-             if not r.get("first_seen") and not r.get("start_date")]
+             if not r.get("first_seen") and not r.get("start_date") and r["organization"] in wanted]
     notes: dict[int, list[str]] = {}
     if date:
         kept: list[dict] = []
@@ -88,7 +104,3 @@ def who_held_on(result: Result, date: Optional[str], undated: Optional[Result] =
     out = [[row.get(c) if c != "note" else note for c in columns] for row, note in zip(rows, out_notes)]
     return Result(columns, out)
 
-
-def who_held_notes(result: Result, date: Optional[str]) -> Result:
-    """who-held's rows with a `note` column (no undated candidates)."""
-    return who_held_on(result, date)

@@ -51,3 +51,14 @@ def test_an_undated_candidate_of_a_one_holder_post_is_a_note():
     found = answer([premier], "2017-06-01", [undated])
     assert [r["person"] for r in found] == ["Nguyễn Xuân Phúc"]
     assert "undated: Hồ Thị Kim Thoa" in found[0]["note"]
+
+
+def test_the_organization_named_exactly_wins_over_those_containing_its_words():
+    ours = row("Nguyễn Thị Kim Ngân", "2017", "2017-05-22", ["current"] * 9, ["2017"] * 9, title="Chủ tịch",
+               org="Quốc hội")
+    theirs = row("Win Khaing Than", "2017-05-11", "2017-05-11", ["current"], ["2017-05-11"], title="Chủ tịch",
+                 org="Quốc hội Myanmar")
+    result = who_held_on(Result(COLUMNS, [ours, theirs]), "2017-06-01", None, "quoc hoi")
+    assert [r["organization"] for r in result.dicts()] == ["Quốc hội"]
+    result = who_held_on(Result(COLUMNS, [ours, theirs]), "2017-06-01", None, "myanmar")
+    assert [r["organization"] for r in result.dicts()] == ["Quốc hội", "Quốc hội Myanmar"]  # no exact name: all
