@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from orggraph.graph.curation import HELD
 from orggraph.graph.store import RelWrite, Store
 from orggraph.graph.writer import refresh_tenures
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.identity import Merge, Node, Post, resolve_name
 
-_HELD_ARRAYS = ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")
-HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), _HELD_ARRAYS)
+_HELD_ARRAYS = tuple(HELD.append_props)
 MENTIONS = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"), ())
 
 

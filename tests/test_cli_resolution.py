@@ -77,3 +77,16 @@ def test_an_undated_statement_covers_no_date(cli, tmp_path):
                        "-f", "json")
     [held] = json.loads(out)
     assert held["status"] == "undated" and "not known to hold it on 2017-06-01" in held["note"]
+
+
+def test_hierarchy_shows_registry_children_apart_from_stated_ones(cli, tmp_path):
+    rows = [{"id": "th-2", "text": "Thanh Hóa: Ngành y tế họp\nSáng 4/4, ông Lê Văn Bình, Giám đốc Sở Y tế tỉnh Thanh Hóa "
+                                   "chủ trì hội nghị."}]
+    db = _load(cli, tmp_path, rows=rows)
+    code, out, err = cli("--db", db, "hierarchy", "Ủy ban nhân dân tỉnh Thanh Hóa", "-f", "json")
+    assert code == 0, err
+    assert {(r["direction"], r["related_organization"], r["basis"]) for r in json.loads(out)} == {
+        ("below", "Sở Y tế tỉnh Thanh Hóa", "registry")}
+    code, out, _ = cli("--db", db, "hierarchy", "Đảng ủy Khối các cơ quan tỉnh Quảng Ninh", "-f", "json")
+    found = {(r["direction"], r["related_organization"], r["basis"]) for r in json.loads(out)}
+    assert ("above", "Tỉnh ủy Quảng Ninh", "stated") in found  # seeds/003 states it (and the registry agrees)
