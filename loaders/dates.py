@@ -26,6 +26,7 @@ __all__ = [
     "DateRange",
     "parse_date_range",
     "statement_date",
+    "opens_a_date",
 ]
 
 _LEX = read_lexicon("dates")
@@ -147,6 +148,12 @@ class _Found:
         else:
             value = _with_inferred_year(self.month, self.day, article_date)
         return DateMention(self.start, self.end, self.text, value, self.cue)
+
+
+def opens_a_date(word: str) -> bool:
+    """Whether a word is a one-word time-of-day cue ("Sáng", "Chiều", "Ngày") that opens a
+    sentence's date: glued to the name before it, it is no part of the name."""
+    return word.lower() in _TIME_OF_DAY
 
 
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from orggraph.loaders.curation import Curation
+from orggraph.loaders.dates import opens_a_date
 from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Extraction, Org
 from orggraph.loaders.structure import standard_parent
@@ -125,9 +126,10 @@ def person_scopes(extraction: Extraction) -> dict[str, str]:
 
 def cut_names(extraction: Extraction) -> dict[str, str]:
     """Names cut short or glued to the next word that the article also spells right:
-    "Đinh La" beside "Đinh La Thăng" is him; so is "Đinh La Thăng Sáng" when the article
-    says more of "Đinh La Thăng" than of it (a real four-word name, "Nguyễn Thị Kim
-    Ngân", says more of itself than of a cut "Nguyễn Thị Kim")."""
+    "Đinh La" beside "Đinh La Thăng" is him; so is "Đinh La Thăng Sáng" (a time of day
+    glued on), or any four-word name when the article says more of its first three words
+    (a real four-word name, "Nguyễn Thị Kim Ngân", says more of itself than of a cut
+    "Nguyễn Thị Kim")."""
     words = {name: fold(name).split() for name in extraction.persons}
     weight = {name: 1 for name in extraction.persons}
     for held in extraction.held_office:
@@ -140,7 +142,8 @@ def cut_names(extraction: Extraction) -> dict[str, str]:
                 fixes[name] = longer[0]
         elif len(parts) == 4:
             shorter = [m for m, w in words.items() if w == parts[:3]]
-            if len(shorter) == 1 and weight[shorter[0]] > weight[name]:
+            glued = opens_a_date(name.split()[-1])  # "Đinh La Thăng Sáng 5/6, …"
+            if len(shorter) == 1 and (glued or weight[shorter[0]] > weight[name]):
                 fixes[name] = shorter[0]
     return {name: full for name, full in fixes.items() if full not in fixes}
 
