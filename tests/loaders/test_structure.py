@@ -23,6 +23,8 @@ def org(phrase: str, province: str | None = None) -> Org:
     ("Đảng ủy Khối các cơ quan tỉnh Quảng Ninh", None, "Tỉnh ủy Quảng Ninh"),
     ("Ban Tuyên giáo Trung ương", None, "Ban Chấp hành Trung ương Đảng"),
     ("Ủy ban Kiểm tra Trung ương", None, "Ban Chấp hành Trung ương Đảng"),
+    # an article that does not say the province: the district's name does, when one province has it
+    ("Huyện ủy Phú Xuyên", None, "Thành ủy Hà Nội"),
 ])
 def test_standard_parent(phrase, province, parent):
     assert standard_parent(org(phrase, province)).name == parent
@@ -32,6 +34,7 @@ def test_standard_parent(phrase, province, parent):
     ("Thành ủy", "Đà Nẵng"),  # a province's committee: its place above is no edge here
     ("Chính phủ", None),
     ("Sở Tài chính", None),  # no province: no People's Committee to be under
+    ("Huyện ủy Châu Thành", None),  # six provinces have a Châu Thành
 ])
 def test_no_standard_parent(phrase, province):
     found = org(phrase, province)
