@@ -5,8 +5,18 @@ import typer
 from typer.core import TyperGroup
 
 from orggraph.graph.store import StoreError
+from orggraph.loaders.dates import DateError
 
 EXIT_ERROR = 1
+
+
+PREFIX = "error: "  # the one prefix of every error line
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print one error line on stderr and exit."""
+    typer.echo(PREFIX + message, err=True)
+    raise typer.Exit(code)
 
 
 class ErrorsAsOneLine(TyperGroup):
@@ -15,12 +25,10 @@ class ErrorsAsOneLine(TyperGroup):
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
-        except StoreError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
+        except (StoreError, DateError) as exc:
+            fail(str(exc))
         except OSError as exc:
-            typer.echo(f"error: {exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}", err=True)
-            ctx.exit(EXIT_ERROR)
+            fail(f"{exc.strerror or exc}{': ' + exc.filename if exc.filename else ''}")
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             ctx.exit(130)
