@@ -148,23 +148,47 @@ def terminal_width(out: TextIO) -> int | None:
     return None if out.isatty() else PIPE_WIDTH
 
 
+TEXT_MIN = 16  # a wrapping text column gets at least this many characters
+PADDING = 3  # characters between two table columns (a space and its padding)
+
+
 def _print_table(columns: list[str], rows: list[list[Any]], out: TextIO, title: str | None) -> None:
+    """A table that fits the width: headers whole, short columns (dates, statuses) unwrapped,
+    long text wrapped on words. When even that is too wide, one block per row, each line a
+    column and its value (psql's expanded display)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, width=terminal_width(out), soft_wrap=False)
+    console = Console(file=out, width=terminal_width(out), soft_wrap=False, highlight=False)
     cells = [[_cell(v) for v in row] for row in rows]
-    table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
-    for i, column in enumerate(columns):
-        longest = max([len(r[i]) for r in cells] + [0])
-        # Short columns (dates, statuses, depths) never wrap, so headers stay whole;
-        # long text wraps on words.
-        short = longest <= max(len(column), 12)
-        table.add_column(column, overflow="fold", no_wrap=short,
-                         min_width=max(len(column), longest) if short else min(len(column), 12))
+    longest = [max([len(r[i]) for r in cells] + [0]) for i in range(len(columns))]
+    needs = [max(len(c), min(n, TEXT_MIN)) for c, n in zip(columns, longest)]
+    if rows and sum(needs) + PADDING * (len(columns) - 1) > console.width:
+        _print_records(console, columns, cells, title)
+        return
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
+    for column, n, need in zip(columns, longest, needs):
+        table.add_column(column, overflow="fold", no_wrap=n <= need, min_width=need)
     for row in cells:
         table.add_row(*row)
     console.print(table)
     if not rows:
         console.print("(no rows)")
+
+
+def _print_records(console, columns: list[str], cells: list[list[str]], title: str | None) -> None:
+    from rich.table import Table
+
+    if title:
+        console.print(title)
+    width = max(len(c) for c in columns)
+    for number, row in enumerate(cells, 1):
+        console.rule(f"{number}", align="left", characters="─")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True, min_width=width)
+        grid.add_column(overflow="fold")
+        for column, value in zip(columns, row):
+            if value:
+                grid.add_row(column, value)
+        console.print(grid)
