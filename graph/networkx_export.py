@@ -1,8 +1,9 @@
 """The whole graph as one GraphML or GEXF file (`orggraph export graph --format graphml|gexf`),
 for Gephi, Cytoscape and networkx users.
 
-Built as a networkx MultiDiGraph: node ids are `Label:key` (as in the Neo4j CSVs), each node
-has `label` (its Label), `name` and its properties; each edge has `type` and its properties.
+Built as a networkx MultiDiGraph: node ids are `Label:key` (as in the Neo4j CSVs); each node
+has `label` (its name, which Gephi shows), `type` (Person, Organization, …) and its properties;
+each edge has `relationship` (HELD_OFFICE, …) and its properties.
 Neither format stores lists or nulls: a list is written as a JSON array in a string, a null
 property is left out.
 """
@@ -38,13 +39,14 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         keys[node.name] = node_keys(store, node.name)
         for rows in iter_node_batches(store, node, keys[node.name]):
             for row in rows:
-                graph.add_node(f"{node.name}:{row['key']}", label=node.name, **_attributes(row, node.properties))
+                graph.add_node(f"{node.name}:{row['key']}", label=row.get("name") or row["key"], type=node.name,
+                               **_attributes(row, node.properties))
     for rel in RELATIONSHIPS:
         for from_label, to_label in rel.pairs:
             for rows in iter_relationship_batches(store, rel, from_label, to_label, keys[from_label]):
                 for row in rows:
-                    graph.add_edge(f"{from_label}:{row['src']}", f"{to_label}:{row['dst']}", type=rel.name,
-                                   , **_attributes(row, rel.properties))
+                    graph.add_edge(f"{from_label}:{row['src']}", f"{to_label}:{row['dst']}", relationship=rel.name,
+                                   **_attributes(row, rel.properties))
     return graph
 
 
