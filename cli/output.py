@@ -164,8 +164,11 @@ def _print_table(columns: list[str], rows: list[list[Any]], out: TextIO, title: 
     cells = [[_cell(v) for v in row] for row in rows]
     longest = [max([len(r[i]) for r in cells] + [0]) for i in range(len(columns))]
     needs = [max(len(c), min(n, TEXT_MIN)) for c, n in zip(columns, longest)]
-    if rows and sum(needs) + PADDING * (len(columns) - 1) > console.width:
-        _print_records(console, columns, cells, title)
+    if sum(needs) + PADDING * (len(columns) - 1) > console.width:
+        if rows:
+            _print_records(console, columns, cells, title)
+        else:
+            console.print("(no rows)")
         return
     table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
     for column, n, need in zip(columns, longest, needs):

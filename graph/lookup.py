@@ -32,7 +32,7 @@ def _nodes(store: Store, label: str, where: str, params: dict) -> list[dict]:
 
 def _by_alias(store: Store, label: str, q: str) -> list[dict]:
     """Nodes with an alias (`curate alias`) that folds to the text."""
-    rows = store.read(f"MATCH (n:{label}) WHERE n.aliases IS NOT NULL RETURN n.key, n.aliases").rows
+    rows = store.read(f"MATCH (n:{label}) WHERE size(n.aliases) > 0 RETURN n.key, n.aliases").rows
     keys = [key for key, aliases in rows if any(fold(a or "") == q for a in aliases or [])]
     return _nodes(store, label, "n.key IN $keys", {"keys": keys[:MAX_CANDIDATES]}) if keys else []
 
