@@ -187,8 +187,10 @@ def test_version_and_completion():
 
     result = subprocess.run([EXE, "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == f"orggraph {__version__}"
-    # Typer finds the shell from the process tree: run it from bash, as a user would.
-    result = subprocess.run(["bash", "-c", f"'{EXE}' --show-completion"], capture_output=True, text=True, timeout=60)
+    # Typer finds the shell from the process tree: run it from bash, as a user would (the trailing
+    # command keeps bash from exec'ing orggraph in its place).
+    result = subprocess.run(["bash", "-c", f"'{EXE}' --show-completion; status=$?; exit $status"],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "_ORGGRAPH_COMPLETE=complete_bash" in result.stdout, result.stderr
 
 
