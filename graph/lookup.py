@@ -37,23 +37,33 @@ def _by_alias(store: Store, label: str, q: str) -> list[dict]:
     return _nodes(store, label, "n.key IN $keys", {"keys": keys[:MAX_CANDIDATES]}) if keys else []
 
 
-def find_node(store: Store, label: str, text: str, what: str) -> dict:
-    """The node of `label` whose key is `text`, else whose name or alias is the text (without
-    diacritics or case), else whose name contains it. Several at one step are ambiguous."""
+def find_nodes(store: Store, label: str, text: str, what: str) -> list[dict]:
+    """The nodes of `label` a name means: the one whose key is `text`, else those whose name or alias
+    is the text (without diacritics or case), else those whose name contains it. Several nodes of one
+    name (namesakes in different places) all come back; several names are ambiguous."""
     q = fold(text or "")
     if not q:
         raise NotFound(f"give the {what}'s name")
     by_key = _nodes(store, label, "n.key = $key", {"key": text})
     exact = by_key or _nodes(store, label, "n.search = $q", {"q": q}) or _by_alias(store, label, q)
     pick = exact or _nodes(store, label, "n.search CONTAINS $q", {"q": q})
-    if len(pick) == 1:
-        return pick[0]
+    if len({n.get("search") for n in pick}) == 1:
+        return pick
     if pick:
         raise Ambiguous(f"{text!r} matches {len(pick)}{'+' if len(pick) == MAX_CANDIDATES else ''} {what}s: "
                         f"{_listing(pick)} — give more of the name, or the key")
     close = closest(store, label, q)
     hint = f"did you mean: {'; '.join(close)}?" if close else HINTS.get(label, "")
     raise NotFound(f"no {what} matches {text!r} (names match without diacritics or case); {hint}")
+
+
+def find_node(store: Store, label: str, text: str, what: str) -> dict:
+    """The one node a name means (as `find_nodes`); namesakes are ambiguous here: give the key."""
+    nodes = find_nodes(store, label, text, what)
+    if len(nodes) > 1:
+        raise Ambiguous(f"{text!r} matches {len(nodes)}{'+' if len(nodes) == MAX_CANDIDATES else ''} {what}s: "
+                        f"{_listing(nodes)} — give the key")
+    return nodes[0]
 
 
 def _listing(nodes: list[dict]) -> str:

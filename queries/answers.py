@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from orggraph.graph.lookup import find_organization, find_person
+from orggraph.graph.lookup import find_nodes, find_organization
 from orggraph.graph.store import Result, Store
 from orggraph.loaders.dates import check_iso_date
 from orggraph.queries import run_recipe
@@ -37,9 +37,11 @@ def roster(store: Store, organization: str, on: Optional[str] = None) -> Result:
 
 
 def timeline(store: Store, person: str) -> Result:
-    """A person's posts in order; a key (p:…@…) tells namesakes apart."""
-    found = find_person(store, person)
-    return run_recipe(store, "timeline", {"person": found["search"], "key": found["key"]})
+    """A person's posts in order; namesakes (one name, several person nodes) all together, unless a
+    key (p:…@…) picks one."""
+    found = find_nodes(store, "Person", person, "person")
+    key = found[0]["key"] if len(found) == 1 else None
+    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key})
 
 
 def hierarchy(store: Store, organization: str) -> Result:

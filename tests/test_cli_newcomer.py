@@ -90,7 +90,10 @@ def test_an_ambiguous_name_lists_the_candidates(cli, seeds_db):
 def test_namesakes_are_told_apart_by_key(cli, seeds_copy):
     code, _, err = cli("--db", seeds_copy, "load", "-", input=json.dumps(HAU_GIANG, ensure_ascii=False) + "\n")
     assert code == 0, err
-    code, _, err = cli("--db", seeds_copy, "timeline", "le tien chau")
+    code, out, _ = cli("--db", seeds_copy, "timeline", "le tien chau", "-f", "json")  # both, as one name
+    assert code == 0
+    assert {("Tỉnh ủy Hậu Giang"), "Thành ủy Hải Phòng"} <= {r["organization"] for r in json.loads(out)}
+    code, _, err = cli("--db", seeds_copy, "viz", "person", "le tien chau", "-o", os.devnull)  # one picture: which?
     assert code == 1 and "p:le tien chau@hai phong" in err and "p:le tien chau@hau giang" in err
     code, out, _ = cli("--db", seeds_copy, "timeline", "p:le tien chau@hau giang", "-f", "json")
     assert code == 0
