@@ -27,6 +27,8 @@ __all__ = [
     "parse_date_range",
     "statement_date",
     "opens_a_date",
+    "DateError",
+    "check_iso_date",
 ]
 
 _LEX = read_lexicon("dates")
@@ -524,3 +526,30 @@ def statement_date(sentence: str, article_date: str | None, as_of: str | None) -
             continue
         dated.append(d.value)
     return dated[0] if len(dated) == 1 else as_of
+# --- dates users type ------------------------------------------------------------
+_USER_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    """A date a user typed that is not a real full or partial ISO date."""
+
+
+def check_iso_date(value: str | None, option: str) -> str | None:
+    """The date as given (stripped), when it is YYYY, YYYY-MM or YYYY-MM-DD and exists on the
+    calendar; otherwise a DateError naming `option` as the user typed it ("--on", "--param date").
+    One check for every command, recipe and API call, so 2020-13-45 is refused everywhere."""
+    if value is None:
+        return None
+    text = value.strip()
+    m = _USER_DATE.match(text)
+    ok = bool(m)
+    if m and m.group(2):
+        month = int(m.group(2))
+        ok = 1 <= month <= 12
+        if ok and m.group(3):
+            day = int(m.group(3))
+            ok = 1 <= day <= calendar.monthrange(int(m.group(1)), month)[1]
+    if not ok:
+        raise DateError(f"{option} must be a real ISO date, YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2020-08-04), "
+                        f"not {value!r}")
+    return text

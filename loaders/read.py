@@ -6,13 +6,16 @@ its file name, or its `id` in JSON Lines.
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
+import itertools
 import json
 import os
+import sys
 import zlib
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
 MAX_TEXT_BYTES = 5_000_000  # a "text" larger than this is not an article
@@ -52,9 +55,15 @@ class ReadProblem:
         return f"{self.source}: {self.message}"
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawArticle | ReadProblem]:
-    """Every article under the given paths, in a stable order."""
+STDIN = "-"
+
+
+def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[RawArticle | ReadProblem]:
+    """Every article under the given paths, in a stable order; "-" is standard input."""
     for path in paths:
+        if path == STDIN:
+            yield from read_stream(stdin or sys.stdin.buffer)
+            continue
         files = _expand(path)
         if files is None:
             yield ReadProblem(path, "no such file or directory")
@@ -122,22 +131,41 @@ def _open_lines(path: str):
     return open(path, "rb")
 
 
-def _read_jsonl(path: str) -> Iterator[RawArticle | ReadProblem]:
+def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[RawArticle | ReadProblem]:
+    """Standard input: JSON Lines when its first non-blank byte opens an object, else one
+    text article whose source is `name`."""
+    first = b""
+    for first in stream:
+        if first.strip():
+            break
+    if first.lstrip().startswith(b"{"):
+        yield from _read_jsonl(name, itertools.chain([first], stream))
+        return
+    data = first + stream.read(MAX_TEXT_BYTES + 1 - len(first))
+    problem = _check_bytes(data)
+    if problem:
+        yield ReadProblem(name, problem)
+        return
+    yield RawArticle(source=name, text=data.decode("utf-8"), html=data.lstrip()[:15].lower().startswith(
+        (b"<!doctype", b"<html")), read_to=len(data), input_file=name)
+
+
+def _read_jsonl(path: str, lines: Iterable[bytes] | None = None) -> Iterator[RawArticle | ReadProblem]:
     try:
-        fh = _open_lines(path)
+        fh = _open_lines(path) if lines is None else contextlib.nullcontext(lines)
     except OSError as exc:
         yield ReadProblem(path, f"cannot read: {exc.strerror or exc}")
         return
     number = rows = 0
     try:
         with fh:
-            raw = getattr(fh, "fileobj", fh)  # a gzip file's compressed stream
-            for number, line in enumerate(fh, 1):
+            raw = getattr(fh, "fileobj", fh) if lines is None else None  # a gzip file's compressed stream
+            for number, line in enumerate(lines if lines is not None else fh, 1):
                 if not line.strip():
                     continue
                 rows += 1
                 item = _parse_row(path, number, line)
-                if isinstance(item, RawArticle):
+                if isinstance(item, RawArticle) and raw is not None:
                     item.read_to, item.input_file = raw.tell(), path
                 yield item
     except (OSError, EOFError, zlib.error) as exc:

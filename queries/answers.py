@@ -1,5 +1,9 @@
-"""Answers that need more than a recipe's rows: who-held says plainly when the
-graph cannot be sure who held a post on a date.
+"""The questions the CLI and the Python API answer by name: who held a post, a person's
+timeline, a post's succession, an organization's roster and hierarchy.
+
+Each finds the person or organization first (an unknown name is an error listing the
+closest names; an ambiguous one lists the candidates), checks dates, then runs the
+recipe. `orggraph who-held …` and `open_graph(…).who_held(…)` call the same function.
 
 On a date, a post one person holds at a time gets one answer: the holder whose
 attested interval covers the date best (attested on both sides of it, then the
@@ -12,8 +16,53 @@ from __future__ import annotations
 
 from typing import Optional
 
-from orggraph.graph.store import Result
+from orggraph.graph.lookup import find_nodes, find_organization
+from orggraph.graph.store import Result, Store
+from orggraph.loaders.dates import check_iso_date
 from orggraph.loaders.normalize import fold
+from orggraph.queries import run_recipe
+
+
+def who_held(store: Store, title: str, organization: str, on: Optional[str] = None) -> Result:
+    """Who held TITLE at ORGANIZATION (on a date), with a `note` when the answer is uncertain."""
+    on = check_iso_date(on, "on")
+    org = find_organization(store, organization)
+    params = {"title": title, "organization": org["search"]}
+    result = run_recipe(store, "who-held", {**params, "date": on})
+    every = run_recipe(store, "who-held", {**params, "date": None}) if on else None
+    return who_held_on(result, on, every, org["name"])
+
+
+def succession(store: Store, title: str, organization: str) -> Result:
+    """The holders of a post in order, with tenures and whom each replaced."""
+    org = find_organization(store, organization)
+    return run_recipe(store, "succession", {"title": title, "organization": org["search"]})
+
+
+def roster(store: Store, organization: str, on: Optional[str] = None) -> Result:
+    """Everyone holding a post in an organization (on a date)."""
+    on = check_iso_date(on, "on")
+    org = find_organization(store, organization)
+    return run_recipe(store, "holders", {"organization": org["search"], "date": on})
+
+
+def timeline(store: Store, person: str) -> Result:
+    """A person's posts in order; namesakes (one name, several person nodes) all together, unless a
+    key (p:…@…) picks one."""
+    found = find_nodes(store, "Person", person, "person")
+    key = found[0]["key"] if len(found) == 1 else None
+    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key})
+
+
+def hierarchy(store: Store, organization: str) -> Result:
+    """The organizations stated to be above and below an organization, with their depth."""
+    org = find_organization(store, organization)
+    above = run_recipe(store, "parent-organizations", {"organization": org["search"]}).dicts()
+    below = run_recipe(store, "sub-organizations", {"organization": org["search"]}).dicts()
+    rows = [["above", r["depth"], r["organization"], r["parent_organization"], r["basis"]] for r in above]
+    rows += [["below", r["depth"], r["organization"], r["sub_organization"], r["basis"]] for r in below]
+    return Result(["direction", "depth", "organization", "related_organization", "basis"], rows)
+
 
 HOLDING = ("current", "start")
 HIDDEN = ("single_holder", "stated_status", "stated_as_of", "evidence")

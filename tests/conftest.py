@@ -68,8 +68,8 @@ def cli():
 
     runner = CliRunner()
 
-    def run(*args: str, env: dict | None = None):
-        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    def run(*args: str, env: dict | None = None, input: str | None = None):
+        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
 
     return run
