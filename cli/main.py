@@ -169,12 +169,24 @@ def query(
 
     Parameters are passed as parameters, never pasted into the text:
     orggraph query "MATCH (p:Person) WHERE p.search CONTAINS $q RETURN p.name" --param q=chau
+
+    Without --write only reading clauses and known-safe functions run: COPY, LOAD,
+    LOAD EXTENSION, INSTALL, CHECKPOINT, ATTACH, EXPORT/IMPORT and CALL of anything
+    but the schema procedures are refused, since they reach files, code, the network
+    or settings. A query is stopped after --timeout seconds or when the command passes
+    2048 MB of memory (ORGGRAPH_QUERY_MEMORY_MB). Every $name used needs --param name=….
     """
+    from orggraph.graph.query_guard import bounded, check_params, read_checked
+
     settings: Settings = ctx.obj
     params = parse_params(param)
     with settings.open(read_only=not write) as store:
-        run = store.write if write else store.read
-        result = run(cypher, params, timeout=timeout or None)
+        if write:
+            check_params(cypher, params)
+            with bounded(store, timeout or None):
+                result = store.write(cypher, params, timeout=timeout or None)
+        else:
+            result = read_checked(store, cypher, params, timeout=timeout or None)
     output.print(result.columns, result.rows)
 
 

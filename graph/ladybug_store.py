@@ -18,6 +18,9 @@ from orggraph.graph.store import (DatabaseInUse, QueryError, QueryTimeout, ReadO
                          StoreError)
 
 GRAPH_FILE = "graph.lbdb"
+# The engine's page cache when opened read-only (its default is 80% of the machine's
+# memory); a query's own working memory is bounded by graph/query_guard.py.
+READ_ONLY_BUFFER_POOL = 512 * 2 ** 20
 
 
 def _ddl() -> list[str]:
@@ -75,7 +78,8 @@ class LadybugStore(Store):
                 raise StoreError(f"{path} is a file, not a database directory")
             os.makedirs(path, exist_ok=True)
         try:
-            self._db = ladybug.Database(file, read_only=read_only)
+            extra = {"buffer_pool_size": READ_ONLY_BUFFER_POOL} if read_only else {}
+            self._db = ladybug.Database(file, read_only=read_only, **extra)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             if _LOCKED.search(str(exc)):
@@ -153,6 +157,11 @@ class LadybugStore(Store):
         if self.read_only:
             raise ReadOnlyError("the database is open read-only")
         return self._execute(cypher, params, timeout=timeout)
+
+    def interrupt(self) -> None:
+        """Ask the running query to stop (from another thread)."""
+        if self._conn is not None:
+            self._conn.interrupt()
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
