@@ -121,7 +121,7 @@ def load(
 
     def report(problem) -> None:
         problems.append(str(problem))
-        typer.echo(f"skipped: {problem}", err=True)
+        typer.echo(f"{'skipped' if getattr(problem, 'skipped', True) else 'warning'}: {problem}", err=True)
 
     curation = settings.curation()
     new_database = not settings.neo4j and not os.path.exists(settings.db)

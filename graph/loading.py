@@ -76,7 +76,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     def fresh_articles() -> Iterator[RawArticle]:
         for item in read_inputs(paths):
             if isinstance(item, ReadProblem):
-                summary.skipped += 1
+                summary.skipped += item.skipped  # a warning (skipped=False) loads the article anyway
                 summary.problems.append(str(item))
                 if on_problem:
                     on_problem(item)
