@@ -157,3 +157,29 @@ def test_same_id_with_different_texts_is_kept_apart_with_a_warning(tmp_path):
     assert stderr.strip() == ("warning: good-1: another article has the same id with a different text: "
                               "kept apart as good-1#2")
     assert _sources(str(tmp_path / "db")) == ["good-1", "good-1#2"]
+
+
+INVISIBLE = ["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+             "\u2068", "\u2069", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_format_characters_hide_no_fact(mark):
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+
+    def holders(text: str) -> list:
+        return sorted((h.person, h.title, h.organization.name)
+                      for h in extract_article(RawArticle(source="t", text=text)).held_office)
+
+    clean = GOOD["text"]
+    expected = holders(clean)
+    assert expected == [("Lê Tiến Châu", "Bí thư", "Thành ủy Hải Phòng")]
+    for word in ("Lê Tiến Châu", "Châu", "Bí thư", "Thành ủy"):
+        at = clean.index(word)
+        inside = [at + 2] if mark != "\u200b" else []  # a zero-width space inside a word is a break
+        for cut in (at, *inside, at + len(word)):  # before, inside, after
+            text = clean[:cut] + mark + clean[cut:]
+            assert holders(text) == expected, repr(text)
+    in_name = clean.replace("Lê Tiến Châu", f"Lê{mark}Tiến{mark}Châu" if mark == "\u200b" else f"Lê {mark}Tiến Châu")
+    assert holders(in_name) == expected, repr(in_name)
