@@ -183,3 +183,29 @@ def test_invisible_format_characters_hide_no_fact(mark):
             assert holders(text) == expected, repr(text)
     in_name = clean.replace("Lê Tiến Châu", f"Lê{mark}Tiến{mark}Châu" if mark == "\u200b" else f"Lê {mark}Tiến Châu")
     assert holders(in_name) == expected, repr(in_name)
+
+
+def test_extraction_grows_linearly_with_the_names_in_a_sentence():
+    """Four times the names may take about four times as long, not sixteen (it was
+    quadratic: 2k/4k/8k names took 1/2.9/9.6 s).  `benchmarks/long_sentence.py` prints
+    the figures up to 100,000 names."""
+    import time
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks"))
+    from long_sentence import article
+
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+
+    def took(names: int) -> float:
+        text = article(names)
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            extract_article(RawArticle(source="t", text=text))
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    took(10)  # lexicons load once
+    small, large = took(2500), took(10000)
+    assert large / small < 8, (small, large)
