@@ -40,7 +40,10 @@ class Settings:
     curation_path: Optional[str] = None
 
     def open(self, read_only: bool = False):
-        return open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+        store = open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+        if getattr(store, "notice", None):
+            typer.echo(f"warning: {store.notice}", err=True)
+        return store
 
     @property
     def curation_file(self) -> str:
