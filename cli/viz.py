@@ -102,7 +102,7 @@ def query(
                                   help="Stop the query after this many seconds (0: no limit)."),
     max_nodes: int = MaxNodesOption,
 ) -> None:
-    """Draw what a read-only query returns.
+    """Draw what a read-only query returns (the same guard as `orggraph query`: only reading clauses).
 
     Nodes, relationships and paths in the result are drawn; other values are
     ignored. Return paths (MATCH path = … RETURN path) to draw exactly what was
