@@ -15,16 +15,14 @@ import tempfile
 
 import pytest
 
+from tests.conftest import run_measuring_memory
+
 EXE = os.path.join(os.path.dirname(sys.executable), "orggraph")
 GOOD = {"id": "good-1", "text": "Sáng 16-10-2024, đồng chí Lê Tiến Châu, Bí thư Thành ủy Hải Phòng chủ trì hội nghị."}
 
 
 def _peak_mb(args: list[str], timeout: float = 120) -> tuple[int, str, float]:
-    process = subprocess.Popen([EXE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    stderr = process.stderr.read().decode()
-    process.stderr.close()
-    return os.waitstatus_to_exitcode(status), stderr, usage.ru_maxrss / 1024
+    return run_measuring_memory([EXE, *args], timeout=timeout)
 
 
 def _sources(db: str) -> list[str]:

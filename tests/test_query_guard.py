@@ -14,6 +14,7 @@ import pytest
 
 from orggraph.graph.query_guard import QueryRefused, check_params, check_read_query
 from orggraph.graph.store import QueryError
+from tests.conftest import run_measuring_memory
 
 EXE = os.path.join(os.path.dirname(sys.executable), "orggraph")
 
@@ -162,13 +163,7 @@ def test_recipe_partial_dates_pass(seeds_db, date):
 
 
 def _peak_rss_mb(args: list[str], env: dict) -> tuple[int, str, float]:
-    """Run the CLI; its exit code, stderr and its own peak memory (from wait4)."""
-    process = subprocess.Popen([EXE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, **env})
-    _, status, usage = os.wait4(process.pid, 0)
-    stderr = process.stderr.read().decode()
-    process.stderr.close()
-    return os.waitstatus_to_exitcode(status), stderr, usage.ru_maxrss / 1024
+    return run_measuring_memory([EXE, *args], env)
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="the memory bound reads /proc (Linux)")
