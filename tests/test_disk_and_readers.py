@@ -111,7 +111,7 @@ def test_after_the_engine_dies_on_a_full_disk_every_committed_group_is_recovered
 
 def test_readers_during_a_load_answer_or_say_try_again(tmp_path):
     db = str(tmp_path / "db")
-    rows = _articles(tmp_path / "rows.jsonl", 300)
+    rows = _articles(tmp_path / "rows.jsonl", 900)
     load = subprocess.Popen([EXE, "--db", db, "load", "--quiet", "--group-size", "50", "--workers", "1", rows],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     answers, busy, other = [], 0, []
@@ -134,4 +134,4 @@ def test_readers_during_a_load_answer_or_say_try_again(tmp_path):
     assert answers, "no reader got an answer while the load ran"
     assert all(n % 50 == 0 for n in answers), answers  # whole groups only
     assert answers == sorted(answers)
-    assert _count(db) == (300, "")
+    assert _count(db) == (900, "")

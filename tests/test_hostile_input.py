@@ -76,6 +76,7 @@ def test_a_symlink_loop_does_not_hang_a_recursive_glob(tmp_path):
     folder.mkdir(parents=True)
     (folder / "good.jsonl").write_text(json.dumps(GOOD, ensure_ascii=False) + "\n", encoding="utf-8")
     os.symlink("..", folder / "loop")
+    os.symlink(".", folder / "again")  # two loops: a glob that follows them branches exponentially
     code, stderr = _run_with_timeout([EXE, "--db", str(tmp_path / "db"), "load", "--quiet",
                                       str(tmp_path / "in" / "**" / "*.jsonl")], 120)
     assert code == 0, stderr
