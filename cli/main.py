@@ -40,7 +40,10 @@ class Settings:
     curation_path: Optional[str] = None
 
     def open(self, read_only: bool = False):
-        return open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+        store = open_store(self.db, read_only=read_only, neo4j_uri=self.neo4j)
+        if getattr(store, "notice", None):
+            typer.echo(f"warning: {store.notice}", err=True)
+        return store
 
     @property
     def curation_file(self) -> str:
@@ -132,7 +135,7 @@ def load(
 
     def report(problem) -> None:
         problems.append(str(problem))
-        typer.echo(f"skipped: {problem}", err=True)
+        typer.echo(f"{'skipped' if getattr(problem, 'skipped', True) else 'warning'}: {problem}", err=True)
 
     curation = settings.curation()
     new_database = not settings.neo4j and not os.path.exists(settings.db)
@@ -181,12 +184,24 @@ def query(
 
     Parameters are passed as parameters, never pasted into the text:
     orggraph query "MATCH (p:Person) WHERE p.search CONTAINS $q RETURN p.name" --param q=chau
+
+    Without --write only reading clauses and known-safe functions run: COPY, LOAD,
+    LOAD EXTENSION, INSTALL, CHECKPOINT, ATTACH, EXPORT/IMPORT and CALL of anything
+    but the schema procedures are refused, since they reach files, code, the network
+    or settings. A query is stopped after --timeout seconds or when the command passes
+    2048 MB of memory (ORGGRAPH_QUERY_MEMORY_MB). Every $name used needs --param name=….
     """
+    from orggraph.graph.query_guard import bounded, check_params, read_checked
+
     settings: Settings = ctx.obj
     params = parse_params(param)
     with settings.open(read_only=not write) as store:
-        run = store.write if write else store.read
-        result = run(cypher, params, timeout=timeout or None)
+        if write:
+            check_params(cypher, params)
+            with bounded(store, timeout or None):
+                result = store.write(cypher, params, timeout=timeout or None)
+        else:
+            result = read_checked(store, cypher, params, timeout=timeout or None)
     output.print(result.columns, result.rows)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from orggraph.graph.identity import consolidate
-from orggraph.graph.store import Store
+from orggraph.graph.store import DiskFull, Store
 from orggraph.graph.writer import write_batch
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.dates import DateRange
@@ -23,6 +23,7 @@ from orggraph.loaders.extract import extract_article
 from orggraph.loaders.read import RawArticle, ReadProblem, input_size, read_inputs
 from orggraph.loaders.resolve import GraphBatch, article_key, to_batch
 
+MIN_FREE_BYTES = 8 * 2 ** 20  # never start a group with less free space than this
 SMALL_INPUT = 32  # below this many articles, worker processes cost more than they save
 # Articles written per transaction: each is still whole or absent after a crash (a
 # group commits together), and a group costs one query per label and type, not per article.
@@ -83,7 +84,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     def fresh_articles() -> Iterator[RawArticle]:
         for item in read_inputs(paths):
             if isinstance(item, ReadProblem):
-                summary.skipped += 1
+                summary.skipped += item.skipped  # a warning (skipped=False) loads the article anyway
                 summary.problems.append(str(item))
                 if on_problem:
                     on_problem(item)
@@ -100,12 +101,15 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             yield item
 
     group: list[GraphBatch] = []
+    growth: list[int] = []  # bytes each written group added to the store's files
     # One writer thread: while a group is written, this thread goes on reading and
     # handing articles to the extraction workers.  At most one group waits.
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orggraph-writer")
     pending: Optional[Future] = None
 
     def write(batches: list[GraphBatch]) -> None:
+        _check_space(store, summary, growth)
+        size_before = store.size_bytes()
         merged = GraphBatch(batches[0].article_key)
         for batch in batches:
             merged.absorb(batch)
@@ -113,10 +117,14 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             try:
                 outcome = write_batch(store, merged, check_loaded=False)
                 break
+            except DiskFull as exc:
+                raise DiskFull(f"{exc}; stopped after {summary.loaded} articles written (all of them kept; the "
+                               "group being written was dropped: free some space and run the load again)") from None
             except Exception as exc:  # a server's passing conflict: the group rolled back whole, so retry it
                 if not getattr(exc, "transient", False) or attempt == TRANSIENT_RETRIES:
                     raise
                 time.sleep(0.5 * (attempt + 1))
+        growth.append(max(0, store.size_bytes() - size_before))
         summary.loaded += len(batches)
         summary.nodes += outcome.nodes
         summary.relationships += outcome.relationships
@@ -157,6 +165,22 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     summary.merged = len(consolidate(store, curation).merges)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _check_space(store: Store, summary: LoadSummary, growth: list[int]) -> None:
+    """Stop before a group the disk has no room for: the engine aborts the process on a
+    full disk in the middle of a write.  A group needs room for its write-ahead log and
+    for the checkpoint that copies it into the database, so three times the most any
+    group has added so far, and never less than MIN_FREE_BYTES."""
+    free = store.free_bytes()
+    if free is None:
+        return
+    # a checkpoint may copy the whole write-ahead log into the database
+    needed = max(MIN_FREE_BYTES, 3 * max(growth, default=0)) + store.pending_bytes()
+    if free < needed:
+        raise DiskFull(f"disk full: {free / 2 ** 20:.1f} MB free where the database is, the next group needs about "
+                       f"{needed / 2 ** 20:.0f} MB; stopped after {summary.loaded} articles written (all of them "
+                       "kept: free some space and run the load again to finish)")
 
 
 def _advance(summary: LoadSummary, raw: RawArticle, offsets: dict[str, int]) -> None:

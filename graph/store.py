@@ -33,6 +33,10 @@ class QueryTimeout(StoreError):
     pass
 
 
+class DiskFull(StoreError):
+    """The disk (or the database's filesystem) has no room for the next write."""
+
+
 @dataclass
 class Result:
     columns: list[str]
@@ -94,6 +98,18 @@ class Store:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def free_bytes(self) -> int | None:
+        """Free space where the store writes, or None when it is not on this machine."""
+        return None
+
+    def size_bytes(self) -> int:
+        """Bytes the store's files take on this machine (0 for a server)."""
+        return 0
+
+    def pending_bytes(self) -> int:
+        """Bytes written but not yet checkpointed into the store's main file."""
+        return 0
 
     def __enter__(self) -> "Store":
         return self

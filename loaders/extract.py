@@ -9,6 +9,7 @@ subordination and who attended the article's main event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -537,10 +538,15 @@ _PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    last = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, pos):
-        last = match.end()
-    return last
+    """Just after the last ";" or ":" before `pos` (0 if none)."""
+    breaks = _clause_breaks(sentence)
+    return breaks[bisect_right(breaks, pos) - 1]
+
+
+@lru_cache(maxsize=4)
+def _clause_breaks(sentence: str) -> list[int]:
+    """0 and the end of every clause break, found once per sentence (asked for each name in it)."""
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence))]
 
 
 def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
@@ -556,7 +562,22 @@ def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
 
 def _inside_parentheses(sentence: str, pos: int) -> bool:
     """"Bà Trần Thị Thanh Hoa (em dâu ông Hùng) là …": the aside names nobody's post."""
-    return sentence.rfind("(", 0, pos) > sentence.rfind(")", 0, pos)
+    opening, closing = _parentheses(sentence)
+    return _last_before(opening, pos) > _last_before(closing, pos)
+
+
+@lru_cache(maxsize=4)
+def _parentheses(sentence: str) -> tuple[list[int], list[int]]:
+    """Where "(" and ")" stand, found once per sentence (asked for each name in it)."""
+    return [m.start() for m in _OPENING.finditer(sentence)], [m.start() for m in _CLOSING.finditer(sentence)]
+
+
+_OPENING, _CLOSING = re.compile(r"\("), re.compile(r"\)")
+
+
+def _last_before(positions: list[int], pos: int) -> int:
+    index = bisect_left(positions, pos)
+    return positions[index - 1] if index else -1
 
 
 def _career_position(sentence: str) -> Optional[int]:

@@ -117,11 +117,19 @@ def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tu
     """(start, end) of every title form in text[start:end], at word boundaries."""
     lex = title_lexicon()
     end = len(text) if end is None else end
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lowercase is longer: search the slow way
+    lowered = _lowered(text)
+    if lowered is None:  # a rare letter whose lowercase is longer: search the slow way
         return [m.span() for m in lex.title_at.finditer(text, start, end)
                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
     return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)]
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> Optional[str]:
+    """The sentence in lowercase, once per sentence (extraction asks for each name in it), or
+    None when lowercasing changes its length."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def has_title(text: str) -> bool:

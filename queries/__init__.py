@@ -106,15 +106,22 @@ def bind_params(recipe: Recipe, given: dict[str, str | None]) -> dict:
 
 
 def convert(param: Param, value: str):
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RecipeError(f"--param {param.name}: not valid UTF-8 (character {exc.start})") from None
     if param.kind == "search":
         return fold(normalize_text(value))
     if param.kind == "text":
         return normalize_text(value)
     if param.kind == "int":
         try:
-            return int(value)
+            number = int(value)
         except ValueError:
             raise RecipeError(f"--param {param.name} must be a whole number, not {value!r}") from None
+        if not -2 ** 63 <= number < 2 ** 63:
+            raise RecipeError(f"--param {param.name}: {value} does not fit in 64 bits")
+        return number
     try:
         return check_iso_date(value, f"--param {param.name}")
     except DateError as exc:

@@ -109,7 +109,7 @@ def test_bad_curation_file_is_one_line(cli, seeds_copy):
     with open(f"{seeds_copy}/curation.yaml", "w", encoding="utf-8") as fh:
         fh.write("merge: [{keep: only}]\n")
     code, _, err = cli("--db", seeds_copy, "load", str(SEEDS))
-    assert code == 1 and "merge entry lacks 'absorb'" in err
+    assert code == 1 and "merge entry 1 ({'keep': 'only'}): lacks 'absorb'" in err
 
 
 def test_unknown_person_is_one_line(cli, seeds_copy):
