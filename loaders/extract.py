@@ -379,9 +379,11 @@ class ArticleReader:
                 status = "current"
             basis = ("elected" if cues().elected.search(sentence) else "appointed") if status == "start" else \
                 "stated" if status in ("end", "former") else "attested"
+            confidence = statement_confidence(how, org, inferred)
+            if confidence < MIN_CONFIDENCE:
+                continue  # the default favours precision: "Chủ tịch" + a phrase with no known head, from a list
             self.held.append(HeldOffice(person, segment.title, org, status,
-                                        self._statement_date(sentence, status), sentence, basis,
-                                        statement_confidence(how, org, inferred)))
+                                        self._statement_date(sentence, status), sentence, basis, confidence))
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
@@ -509,6 +511,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
 # from a neighbour or the article's subject; an unscoped one).  Exported with the facts;
 # `export facts --min-confidence` and the recipes leave out the less sure.
 _HOW_SURE = {"chain": 0.9, "appointment": 0.85, "list": 0.8, "career": 0.75}
+MIN_CONFIDENCE = 0.5  # statements below it are not kept
 
 
 def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
