@@ -19,7 +19,7 @@ from orggraph.loaders.congresses import find_congresses
 from orggraph.loaders.dates import event_date, parse_article_date, statement_date
 from orggraph.loaders.foreign import is_foreign_post
 from orggraph.loaders.html import html_to_article
-from orggraph.loaders.lexicon import load_yaml, phrase_pattern
+from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
@@ -36,10 +36,6 @@ from orggraph.loaders.subjects import find_subjects, is_bare_head, main_subject,
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
-
-
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -68,9 +64,9 @@ def cues() -> Cues:
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
-                      rf"({_alternation(link_status)})\s+", re.I)
-    ranks = _alternation(data["ranks"] + data["honorifics"])
-    person_cues = _alternation(data["person_cues"])
+                      rf"({alternation(link_status)})\s+", re.I)
+    ranks = alternation(data["ranks"] + data["honorifics"])
+    person_cues = alternation(data["person_cues"])
     gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
@@ -81,13 +77,13 @@ def cues() -> Cues:
                 for role, words in data["presence"].items()]
     return Cues(
         link=link, link_status=link_status,
-        career=re.compile(rf"(?:{_alternation(data['career_markers'])})", re.I),
-        not_post_before=re.compile(rf"(?:{_alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
+        career=re.compile(rf"(?:{alternation(data['career_markers'])})", re.I),
+        not_post_before=re.compile(rf"(?:{alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
         not_post_org=re.compile(data["not_post_orgs"]),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
-        appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
+        appointment=re.compile(rf"(?:{alternation(data['appointment_nouns'])})\s+", re.I),
         elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
-        past=re.compile(rf"\s*(?:{_alternation(data['past_markers'])})\b", re.I),
+        past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
         events=events, presence=presence,
     )
