@@ -17,6 +17,12 @@ app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
                        "Corrections are kept in the curation file and applied by every load.")
 
 
+@app.callback()
+def _check_the_file_first(ctx: typer.Context) -> None:
+    # a bad curation file stops the command before the graph is corrected
+    ctx.obj.curation()
+
+
 def _record(ctx: typer.Context, section: str, entry: dict) -> None:
     settings = ctx.obj
     curation = settings.curation()

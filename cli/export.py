@@ -48,23 +48,45 @@ def export_facts(
         typer.echo(f"wrote {len(facts)} facts to {output}", err=True)
 
 
+class GraphFormat(str, Enum):
+    neo4j = "neo4j"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
 @app.command("graph")
 def export_graph(
     ctx: typer.Context,
+    fmt: GraphFormat = typer.Option(GraphFormat.neo4j, "--format", "-f",
+                                    help="neo4j: CSV files for neo4j-admin; graphml or gexf: one file for "
+                                         "Gephi, Cytoscape or networkx."),
     output_dir: str = typer.Option("neo4j-import", "--output-dir", "-d", metavar="DIR",
                                    help="Where to write the CSV files (created if needed)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="The GraphML or GEXF file [default: graph.graphml or graph.gexf]."),
     compose: bool = typer.Option(False, "--compose", help="Print the command for the docker-compose.yml "
                                  "service (files mounted at /import) rather than a local neo4j-admin."),
 ) -> None:
-    """CSV files for `neo4j-admin database import full`, and the command line to run.
+    """The whole graph: CSV files for `neo4j-admin database import full` (and the command line
+    to run), or one GraphML or GEXF file.
 
-    One nodes file per label (nodes-Person.csv …), one relationships file per type
+    neo4j: one nodes file per label (nodes-Person.csv …), one relationships file per type
     (relationships-HELD_OFFICE.csv …), and schema.cypher with the constraints to create
-    after the import.  The command line is printed on stdout.
+    after the import; the command line is printed on stdout.  graphml, gexf: node ids are
+    Label:key, lists are JSON strings (nx.read_graphml reads it back).
     """
     from orggraph.graph.bulk_export import export_graph as write_files
 
     settings = ctx.obj
+    if fmt is not GraphFormat.neo4j:
+        from orggraph.graph.networkx_export import write_graph_file
+
+        path = output or f"graph.{fmt.value}"
+        with settings.open(read_only=True) as store:
+            graph = write_graph_file(store, path, fmt.value)
+        typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {path}",
+                   err=True)
+        return
     with settings.open(read_only=True) as store:
         done = write_files(store, output_dir)
     typer.echo(f"wrote {sum(done.nodes.values())} nodes in {len(done.node_files)} files and "

@@ -102,7 +102,7 @@ def query(
                                   help="Stop the query after this many seconds (0: no limit)."),
     max_nodes: int = MaxNodesOption,
 ) -> None:
-    """Draw what a read-only query returns.
+    """Draw what a read-only query returns (the same guard as `orggraph query`: only reading clauses).
 
     Nodes, relationships and paths in the result are drawn; other values are
     ignored. Return paths (MATCH path = … RETURN path) to draw exactly what was
@@ -114,9 +114,12 @@ def query(
     one row with nothing between them are joined by a dashed "same row" line.
     """
     from orggraph.cli.main import parse_params
+    from orggraph.graph.query_guard import bounded, check_params, check_read_query
     from orggraph.graph.visualize import query_picture
 
     params = parse_params(param)
-    with ctx.obj.open(read_only=True) as store:
+    check_read_query(cypher)  # the same guard as `orggraph query`
+    check_params(cypher, params)
+    with ctx.obj.open(read_only=True) as store, bounded(store, timeout or None):
         picture = query_picture(store, cypher, params, timeout=timeout or None, max_nodes=max_nodes)
     _write(picture, output, "query", cypher)

@@ -32,11 +32,6 @@ def person_exists(store: Store, key: str) -> str:
     return rows[0][0]
 
 
-def _positions(store: Store, key: str) -> list[str]:
-    return [r[0] for r in store.read("MATCH (p:Person {key: $key})-[:HELD_OFFICE]->(x:Position) RETURN x.key",
-                                     {"key": key}).rows]
-
-
 def _attended(store: Store, key: str) -> list[dict]:
     rows = []
     for label in ("Congress", "Event"):
@@ -75,29 +70,48 @@ def _write_mentions(store: Store, person: str, articles: list[str]) -> None:
     store.merge_relationships(spec, [{"src": a, "dst": person, "sentence": None, "reported": None} for a in articles])
 
 
+def move_persons(store: Store, into: dict[str, str]) -> int:
+    """Everything said of each absorbed person (a key of `into`) is said of the person it
+    goes into: its statements (their SUBJECT), posts, attendance and mentions, in a few
+    batched writes; the absorbed nodes are removed and the tenures they touched
+    recomputed.  Runs inside the caller's transaction; returns the statements moved."""
+    absorbed = sorted(into)
+    if not absorbed:
+        return 0
+    held = sorted({(into[p], x) for p, x in store.read(
+        "UNWIND $keys AS k MATCH (p:Person {key: k})-[:HELD_OFFICE]->(x:Position) RETURN p.key, x.key",
+        {"keys": absorbed}).rows})
+    store.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position"), [{"src": a, "dst": b} for a, b in held])
+    statements = store.read("UNWIND $keys AS k MATCH (s:Statement)-[:SUBJECT]->(p:Person {key: k}) "
+                            "RETURN s.key AS s, p.key AS old", {"keys": absorbed}).dicts()
+    if statements:
+        store.write("UNWIND $rows AS r MATCH (s:Statement {key: r.s})-[e:SUBJECT]->(p:Person {key: r.old}) DELETE e",
+                    {"rows": statements})
+        store.create_relationships(RelWrite("SUBJECT", "Statement", "Person"),
+                                   [{"src": row["s"], "dst": into[row["old"]]} for row in statements])
+    for label in ("Congress", "Event"):
+        rows = {(into[p], e): {"src": into[p], "dst": e, "role": role} for p, e, role in store.read(
+            f"UNWIND $keys AS k MATCH (p:Person {{key: k}})-[t:ATTENDED]->(e:{label}) RETURN p.key, e.key, t.role",
+            {"keys": absorbed}).rows}
+        store.merge_relationships(RelWrite("ATTENDED", "Person", label, ("role",)), list(rows.values()))
+    mentions = sorted({(a, into[p]) for p, a in store.read(
+        "UNWIND $keys AS k MATCH (a:Article)-[:MENTIONS]->(p:Person {key: k}) RETURN p.key, a.key",
+        {"keys": absorbed}).rows})
+    store.merge_relationships(RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported")),
+                              [{"src": a, "dst": k, "sentence": None, "reported": None} for a, k in mentions])
+    store.write("UNWIND $keys AS k MATCH (p:Person {key: k}) DETACH DELETE p", {"keys": absorbed})
+    refresh_tenures(store, held)
+    return len(statements)
+
+
 def merge_persons(store: Store, keep: str, absorb: list[str]) -> Outcome:
     """Everything said of the absorbed persons is said of `keep`; they are removed."""
     person_exists(store, keep)
-    outcome = Outcome()
+    others = [key for key in absorb if key != keep]
+    for key in others:
+        person_exists(store, key)
     with store.transaction():
-        pairs = []
-        for key in absorb:
-            if key == keep:
-                continue
-            person_exists(store, key)
-            positions = _positions(store, key)
-            _write_held(store, keep, positions)
-            pairs += [(keep, x) for x in positions]
-            statements = [r[0] for r in store.read(
-                "MATCH (s:Statement)-[:SUBJECT]->(p:Person {key: $key}) RETURN s.key", {"key": key}).rows]
-            _move_statements(store, statements, key, keep)
-            outcome.moved += len(statements)
-            for row in _attended(store, key):
-                _write_attended(store, keep, row)
-            _write_mentions(store, keep, _mentions(store, key))
-            store.write("MATCH (p:Person {key: $key}) DETACH DELETE p", {"key": key})
-        refresh_tenures(store, pairs)
-    return outcome
+        return Outcome(moved=move_persons(store, {key: keep for key in others}))
 
 
 def split_person(store: Store, key: str, sources: list[str], new_key: str) -> Outcome:

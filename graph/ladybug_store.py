@@ -3,24 +3,37 @@
 `--db PATH` names a directory; the graph lives in `PATH/graph.lbdb` beside the
 user's curation file.  Queries from `orggraph query` open the database read-only,
 so whatever the text says, it cannot write.
+
+Readers and one writer share the files safely: the writer checkpoints (after a commit
+once the write-ahead log passes CHECKPOINT_WAL_BYTES, and on close) holding an
+exclusive lock on `graph.lbdb.lock`; readers hold a shared lock while open, and replay
+only committed transactions from the write-ahead log.  A reader that cannot get in within a few
+seconds says "database is in use, try again".  A write-ahead log that ends in a torn
+write (the disk filled, the process was killed mid-write) is replayed up to its last
+committed transaction, with a warning, instead of refusing to open.
 """
 from __future__ import annotations
 
 import csv
+import fcntl
 import os
 import re
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 
 import ladybug
 
 from orggraph.graph.model import BOOL, NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING, STRINGS
-from orggraph.graph.store import (DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result, Store,
-                         StoreError)
+from orggraph.graph.store import (DatabaseInUse, DiskFull, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result,
+                                  Store, StoreError)
 
 GRAPH_FILE = "graph.lbdb"
+# The engine's page cache when opened read-only (its default is 80% of the machine's
+# memory); a query's own working memory is bounded by graph/query_guard.py.
+READ_ONLY_BUFFER_POOL = 512 * 2 ** 20
 
 
 def _ddl() -> list[str]:
@@ -64,6 +77,16 @@ def _plain(value: Any) -> Any:
 
 
 _LOCKED = re.compile(r"Could not set lock|lock is held", re.I)
+_BUSY = re.compile(r"checkpoint recovery is pending", re.I)
+_TORN_WAL = re.compile(r"WAL file is corrupted|WAL replay", re.I)
+_IO_ERROR = re.compile(r"IO exception|No space left|Cannot write to file|Cannot extend file|Cannot resize", re.I)
+LOCK_FILE = GRAPH_FILE + ".lock"  # shared by open readers, exclusive while a writer checkpoints
+WRITER_LOCK_FILE = GRAPH_FILE + ".writer"  # held by the one writer for as long as it is open
+READER_PATIENCE = 5.0  # seconds a reader waits for a writer's checkpoint before giving up
+# The engine checkpoints on its own at about this size; here the store does it, under the lock.
+CHECKPOINT_WAL_BYTES = 16 * 2 ** 20
+WRITER_PATIENCE = 10.0  # seconds a writer waits for open readers before checkpointing anyway
+IN_USE = "database is in use (a load is writing it), try again: {path}"
 
 
 class LadybugStore(Store):
@@ -72,23 +95,148 @@ class LadybugStore(Store):
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.notice: str | None = None  # a warning the command shows (a recovered write-ahead log)
+        self._conn = self._db = None
+        self._lock_fd: int | None = None
+        self._writer_fd: int | None = None
         file = os.path.join(path, GRAPH_FILE)
-        if read_only and not os.path.exists(file):
-            raise StoreError(f"no database at {path}: load some articles first (orggraph --db {path} load …)")
         if not read_only:
             if os.path.exists(path) and not os.path.isdir(path):
                 raise StoreError(f"{path} is a file, not a database directory")
             os.makedirs(path, exist_ok=True)
+        self._lock_fd = _open_lock(path, LOCK_FILE, create=not read_only)
+        self._writer_fd = None if read_only else _open_lock(path, WRITER_LOCK_FILE, create=True)
         try:
-            self._db = ladybug.Database(file, read_only=read_only)
-            self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
-            if _LOCKED.search(str(exc)):
-                raise DatabaseInUse(f"database is in use by another process: {path}") from None
-            raise StoreError(f"cannot open database {path}: {_first_line(exc)}") from None
+            if self._writer_fd is not None and not _try_lock(self._writer_fd, fcntl.LOCK_EX):
+                raise DatabaseInUse(f"database is in use by another process: {path}")
+            if read_only:
+                self._open_reader(file)
+            else:
+                with self._exclusive():
+                    self._open_writer(file)
+        except BaseException:
+            self.close()
+            raise
         self._in_transaction = False
         self._scratch: str | None = None  # a directory for the CSV files COPY FROM reads
         self._refuse_old_schema()
+
+    def _open_reader(self, file: str) -> None:
+        """Shared lock for as long as the store is open; the engine's own "recovery pending"
+        (a writer checkpointing without our lock, e.g. an older version) is waited out too."""
+        deadline = time.monotonic() + READER_PATIENCE
+        while True:
+            if self._lock_fd is None or _try_lock(self._lock_fd, fcntl.LOCK_SH):
+                if not os.path.exists(file):
+                    raise StoreError(f"no database at {self.path}: load some articles first "
+                                     f"(orggraph --db {self.path} load …)")
+                busy = IN_USE.format(path=self.path)
+                try:
+                    self._db = ladybug.Database(file, read_only=True, buffer_pool_size=READ_ONLY_BUFFER_POOL,
+                                                throw_on_wal_replay_failure=False)
+                    self._conn = ladybug.Connection(self._db)
+                    if self._conn.execute("CALL show_tables() RETURN count(*)").get_next()[0]:
+                        return
+                    busy = f"database at {self.path} has no graph yet (is a first load starting?), try again"
+                except RuntimeError as exc:
+                    if not _BUSY.search(str(exc)):
+                        self.close()
+                        raise self._open_error(exc) from None
+                self._close_engine()
+                self._unlock()
+            else:
+                busy = IN_USE.format(path=self.path)
+            if time.monotonic() > deadline:
+                if not _writer_alive(self.path):
+                    raise DatabaseInUse(f"database at {self.path} was left mid-write (a full disk or a crash): run "
+                                        f"any writing command, e.g. `orggraph --db {self.path} load …`, to recover it "
+                                        "once there is free space")
+                raise DatabaseInUse(busy)
+            time.sleep(0.1)
+
+    def _open_writer(self, file: str) -> None:
+        try:
+            self._connect(file, strict=True)
+        except RuntimeError as exc:
+            if not _TORN_WAL.search(str(exc)):
+                raise self._open_error(exc) from None
+            self._close_engine()
+            try:
+                self._connect(file, strict=False)
+            except RuntimeError as again:
+                raise self._open_error(again) from None
+            self.notice = (f"the database's write-ahead log in {self.path} ended in a torn write (a full disk or a "
+                           "crash): every committed transaction was recovered, the unfinished one dropped")
+            self._execute("CHECKPOINT")  # (under the writer's lock already)
+
+    def _connect(self, file: str, *, strict: bool) -> None:
+        # Checkpoints only when this store says (after each commit, under the lock).
+        self._db = ladybug.Database(file, auto_checkpoint=False, throw_on_wal_replay_failure=strict)
+        self._conn = ladybug.Connection(self._db)
+
+    def _open_error(self, exc: BaseException) -> StoreError:
+        message = _first_line(exc)
+        if _LOCKED.search(message):
+            return DatabaseInUse(f"database is in use by another process: {self.path}")
+        if _BUSY.search(message):
+            return DatabaseInUse(IN_USE.format(path=self.path))
+        if _IO_ERROR.search(message):
+            return DiskFull(f"cannot open database {self.path}: {message} (is the disk full?)")
+        return StoreError(f"cannot open database {self.path}: {message}")
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """No reader opens while the files are rewritten (checkpoint, first open, close).  A
+        reader that stays open longer than WRITER_PATIENCE is not waited for (the engine
+        then tells late readers "recovery pending", which they wait out)."""
+        locked = False
+        if self._lock_fd is not None:
+            deadline = time.monotonic() + WRITER_PATIENCE
+            while not (locked := _try_lock(self._lock_fd, fcntl.LOCK_EX)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _checkpoint(self) -> None:
+        with self._exclusive():
+            self._execute("CHECKPOINT")
+
+    def _unlock(self, close: bool = False) -> None:
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+        if close:
+            for name in ("_lock_fd", "_writer_fd"):
+                fd = getattr(self, name, None)
+                if fd is not None:
+                    os.close(fd)  # closing releases the writer's lock too
+                    setattr(self, name, None)
+
+    def pending_bytes(self) -> int:
+        return self._wal_bytes()
+
+    def _wal_bytes(self) -> int:
+        try:
+            return os.path.getsize(os.path.join(self.path, GRAPH_FILE + ".wal"))
+        except OSError:
+            return 0
+
+    def free_bytes(self) -> int | None:
+        try:
+            return shutil.disk_usage(self.path).free
+        except OSError:
+            return None
+
+    def size_bytes(self) -> int:
+        total = 0
+        for name in (GRAPH_FILE, GRAPH_FILE + ".wal"):
+            try:
+                total += os.path.getsize(os.path.join(self.path, name))
+            except OSError:
+                pass
+        return total
 
     # -- primitives -------------------------------------------------------------------------
     def setup_schema(self) -> None:
@@ -128,7 +276,7 @@ class LadybugStore(Store):
         first load into an empty store uses it.  Labels with list columns use CREATE."""
         types = NODE_LABELS[label].properties
         if STRINGS in types.values():
-            self.create_nodes(label, rows, [p for p in types if p != "key"])
+            self.create_nodes(label, [{p: row.get(p) for p in types} for row in rows], [p for p in types if p != "key"])
         elif rows:
             self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
 
@@ -159,7 +307,10 @@ class LadybugStore(Store):
             for row in rows:
                 out.writerow([_csv_value(v, k) for v, k in zip(row, kinds)])
         try:
-            self._execute(f"COPY {table} FROM '{path}' ({options}header=false, parallel=false)")
+            # The dialect said in full: left to itself the reader guesses it from the first rows,
+            # and a quoted field further down (a name with a comma) then breaks the row.
+            self._execute(f"COPY {table} FROM '{path}' ({options}header=false, parallel=false, delim=',', "
+                          "quote='\"', escape='\"')")
         finally:
             os.remove(path)
 
@@ -181,6 +332,8 @@ class LadybugStore(Store):
             raise
         self._in_transaction = False
         self._execute("COMMIT")
+        if not self.read_only and self._wal_bytes() > CHECKPOINT_WAL_BYTES:
+            self._checkpoint()
 
     def read(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
         return self._execute(cypher, params, timeout=timeout)
@@ -190,11 +343,22 @@ class LadybugStore(Store):
             raise ReadOnlyError("the database is open read-only")
         return self._execute(cypher, params, timeout=timeout)
 
+    def interrupt(self) -> None:
+        """Ask the running query to stop (from another thread)."""
+        if self._conn is not None:
+            self._conn.interrupt()
+
     def close(self) -> None:
         if getattr(self, "_scratch", None):
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
-        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if getattr(self, "_db", None) is not None:
+            with (self._exclusive() if not self.read_only else _nothing()):  # closing a writer checkpoints
+                self._close_engine()
+        self._unlock(close=True)
+
+    def _close_engine(self) -> None:
+        conn, db = self._conn, self._db
         self._conn = self._db = None
         if conn is not None:
             conn.close()
@@ -227,6 +391,8 @@ class LadybugStore(Store):
                                     "(pass --write to allow writing)") from None
             if message.startswith("Interrupted"):
                 raise QueryTimeout(f"query stopped after {timeout:g} s (raise --timeout to allow longer)") from None
+            if _IO_ERROR.search(message):
+                raise DiskFull(f"cannot write to {self.path}: {message} (is the disk full?)") from None
             raise QueryError(message) from None
         finally:
             if timeout:
@@ -247,6 +413,38 @@ def _csv_value(value: Any, kind: str) -> Any:
     if kind == BOOL:
         return "true" if value else "false"
     return value
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def _open_lock(path: str, name: str, create: bool) -> int | None:
+    """A lock file beside the graph; None where it cannot be had (a read-only directory)."""
+    file = os.path.join(path, name)
+    try:
+        return os.open(file, os.O_RDWR | os.O_CREAT if create else os.O_RDONLY, 0o644)
+    except OSError:
+        return None
+
+
+def _writer_alive(path: str) -> bool:
+    fd = _open_lock(path, WRITER_LOCK_FILE, create=False)
+    if fd is None:
+        return True  # cannot tell: assume a writer
+    try:
+        return not _try_lock(fd, fcntl.LOCK_SH)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int, mode: int) -> bool:
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
 
 
 def _inline_nulls(cypher: str, params: dict) -> tuple[str, dict]:

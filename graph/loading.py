@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from orggraph.graph.bulk import bulk_write, is_empty
-from orggraph.graph.store import Store
+from orggraph.graph.identity import consolidate
+from orggraph.graph.store import DiskFull, Store
 from orggraph.graph.writer import next_seq, write_batch
 from orggraph.loaders.curation import Curation
+from orggraph.loaders.dates import DateRange
 from orggraph.loaders.extract import extract_article
 from orggraph.loaders.read import RawArticle, ReadProblem, input_size, read_inputs
 from orggraph.loaders.resolve import GraphBatch, article_key, to_batch
 
+MIN_FREE_BYTES = 8 * 2 ** 20  # never start a group with less free space than this
 SMALL_INPUT = 32  # below this many articles, worker processes cost more than they save
 # Articles written per transaction: each is still whole or absent after a crash (a
 # group commits together), and a group costs one query per label and type, not per article.
@@ -45,12 +48,14 @@ class LoadSummary:
     problems: list[str] = field(default_factory=list)
     input_bytes: int = 0  # size of the input files
     done_bytes: int = 0  # of which read and extracted
+    merged: int = 0  # person nodes merged into others by evidence (graph/identity.py)
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
         return (f"read {self.read} articles: {self.loaded} loaded, {self.already_loaded} already loaded, "
                 f"{self.skipped} skipped; {self.statements} statements, {self.nodes} nodes and "
-                f"{self.relationships} relationships written in {self.seconds:.1f} s ({rate:.0f} articles/s)")
+                f"{self.relationships} relationships written, {self.merged} person nodes merged by evidence, "
+                f"in {self.seconds:.1f} s ({rate:.0f} articles/s)")
 
 
 def process_article(raw: RawArticle, curation: Optional[Curation] = None) -> GraphBatch:
@@ -66,7 +71,10 @@ def _statement_count(batch: GraphBatch) -> int:
 def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None,
                curation: Optional[Curation] = None, group_size: int = GROUP_SIZE,
                on_problem: Callable[[ReadProblem], None] | None = None,
-               on_progress: Callable[[LoadSummary], None] | None = None) -> LoadSummary:
+               on_progress: Callable[[LoadSummary], None] | None = None,
+               undated: Optional[DateRange] = None) -> LoadSummary:
+    """Load articles; `undated` dates those that carry no date (`load --date`).  Then the
+    person nodes of one name that are one career become one (graph/identity.py)."""
     store.setup_schema()
     summary = LoadSummary()
     started = time.perf_counter()
@@ -82,7 +90,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     def fresh_articles() -> Iterator[RawArticle]:
         for item in read_inputs(paths):
             if isinstance(item, ReadProblem):
-                summary.skipped += 1
+                summary.skipped += item.skipped  # a warning (skipped=False) loads the article anyway
                 summary.problems.append(str(item))
                 if on_problem:
                     on_problem(item)
@@ -94,9 +102,12 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
                 summary.already_loaded += 1
                 continue
             known.add(key)
+            if undated is not None and not item.date:
+                item.undated = undated
             yield item
 
     group: list[GraphBatch] = []
+    growth: list[int] = []  # bytes each written group added to the store's files
     # One writer thread: while a group is written, this thread goes on reading and
     # handing articles to the extraction workers.  At most one group waits.
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orggraph-writer")
@@ -109,6 +120,8 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             summary.loaded += len(batches)
             summary.statements += sum(_statement_count(b) for b in batches)
             return
+        _check_space(store, summary, growth)
+        size_before = store.size_bytes()
         merged = GraphBatch(batches[0].article_key)
         for batch in batches:
             merged.absorb(batch)
@@ -116,11 +129,15 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             try:
                 outcome = write_batch(store, merged, check_loaded=False, first_seq=seq[0])
                 break
+            except DiskFull as exc:
+                raise DiskFull(f"{exc}; stopped after {summary.loaded} articles written (all of them kept; the "
+                               "group being written was dropped: free some space and run the load again)") from None
             except Exception as exc:  # a server's passing conflict: the group rolled back whole, so retry it
                 if not getattr(exc, "transient", False) or attempt == TRANSIENT_RETRIES:
                     raise
                 time.sleep(0.5 * (attempt + 1))
         seq[0] += len(merged.statements)
+        growth.append(max(0, store.size_bytes() - size_before))
         summary.loaded += len(batches)
         summary.nodes += outcome.nodes
         summary.relationships += outcome.relationships
@@ -157,12 +174,34 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
         flush()
         flush()
         if everything is not None and everything.article_keys:
-            outcome = bulk_write(store, everything)
+            _check_space(store, summary, growth)
+            try:
+                outcome = bulk_write(store, everything)
+            except DiskFull as exc:
+                raise DiskFull(f"{exc}; nothing was written (a first load writes everything at the end): free some "
+                               "space and run the load again") from None
             summary.nodes, summary.relationships = outcome.nodes, outcome.relationships
     finally:
         writer.shutdown(wait=True)
+    summary.merged = len(consolidate(store, curation).merges)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _check_space(store: Store, summary: LoadSummary, growth: list[int]) -> None:
+    """Stop before a group the disk has no room for: the engine aborts the process on a
+    full disk in the middle of a write.  A group needs room for its write-ahead log and
+    for the checkpoint that copies it into the database, so three times the most any
+    group has added so far, and never less than MIN_FREE_BYTES."""
+    free = store.free_bytes()
+    if free is None:
+        return
+    # a checkpoint may copy the whole write-ahead log into the database
+    needed = max(MIN_FREE_BYTES, 3 * max(growth, default=0)) + store.pending_bytes()
+    if free < needed:
+        raise DiskFull(f"disk full: {free / 2 ** 20:.1f} MB free where the database is, the next group needs about "
+                       f"{needed / 2 ** 20:.0f} MB; stopped after {summary.loaded} articles written (all of them "
+                       "kept: free some space and run the load again to finish)")
 
 
 def _advance(summary: LoadSummary, raw: RawArticle, offsets: dict[str, int]) -> None:

@@ -36,7 +36,8 @@ class RelType:
 _COMMON = {"key": STRING, "name": STRING, "search": STRING}
 
 NODES: tuple[NodeLabel, ...] = (
-    NodeLabel("Person", {**_COMMON, "aliases": STRINGS}, "a person named in the news"),
+    NodeLabel("Person", {**_COMMON, "aliases": STRINGS, "merged_from": STRINGS, "merge_reasons": STRINGS},
+              "a person named in the news (`merged_from`: the keys merged into it, `merge_reasons`: why)"),
     NodeLabel(
         "Organization",
         {**_COMMON, "aliases": STRINGS, "kind": STRING, "level": STRING, "locality": STRING,
@@ -81,7 +82,9 @@ RELATIONSHIPS: tuple[RelType, ...] = (
     RelType("OF", (("Position", "Organization"), ("Congress", "Organization"), ("Event", "Organization")),
             {}, "the organization a position, congress or event belongs to"),
     RelType("SUBORDINATE_TO", (("Organization", "Organization"),),
-            {"since": STRING, "until": STRING}, "a lower organization under a higher one"),
+            {"since": STRING, "until": STRING, "registry": BOOL, "stated": BOOL},
+            "a lower organization under a higher one: `stated` (Statement nodes rest on it) and/or from the "
+            "standard structure (`registry`)"),
     RelType("ATTENDED", (("Person", "Congress"), ("Person", "Event")),
             {"role": STRING}, "a person present at a congress or event"),
     RelType(

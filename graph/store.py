@@ -35,6 +35,10 @@ class QueryTimeout(StoreError):
     pass
 
 
+class DiskFull(StoreError):
+    """The disk (or the database's filesystem) has no room for the next write."""
+
+
 @dataclass
 class Result:
     columns: list[str]
@@ -86,7 +90,8 @@ class Store:
 
     def bulk_nodes(self, label: str, rows: list[dict]) -> None:
         """Nodes for an empty store (every property of the label from the rows)."""
-        self.create_nodes(label, rows, [p for p in NODE_LABELS[label].properties if p != "key"])
+        props = NODE_LABELS[label].properties
+        self.create_nodes(label, [{p: row.get(p) for p in props} for row in rows], [p for p in props if p != "key"])
 
     def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         """Relationships for an empty store (every property of the type from the rows)."""
@@ -107,6 +112,18 @@ class Store:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def free_bytes(self) -> int | None:
+        """Free space where the store writes, or None when it is not on this machine."""
+        return None
+
+    def size_bytes(self) -> int:
+        """Bytes the store's files take on this machine (0 for a server)."""
+        return 0
+
+    def pending_bytes(self) -> int:
+        """Bytes written but not yet checkpointed into the store's main file."""
+        return 0
 
     def __enter__(self) -> "Store":
         return self

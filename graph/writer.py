@@ -18,7 +18,7 @@ from orggraph.graph.tenures import refresh_tenures
 _REL_PROPS: dict[str, tuple[str, ...]] = {
     "HELD_OFFICE": (),
     "OF": (),
-    "SUBORDINATE_TO": (),
+    "SUBORDINATE_TO": ("registry",),
     "ATTENDED": ("role",),
     "MENTIONS": ("sentence", "reported"),
 }
@@ -82,7 +82,10 @@ def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, li
     groups: dict[RelWrite, list[dict]] = {}
     for (_src, _dst, to_label, from_label), row in rows.items():
         pair = next(p for p in rel.pairs if p[1] == to_label and (from_label is None or p[0] == from_label))
-        spec = RelWrite(rel_type, pair[0], pair[1], _REL_PROPS[rel_type])
+        props = _REL_PROPS[rel_type]
+        if rel_type == "SUBORDINATE_TO" and row.get("stated"):
+            props = (*props, "stated")  # set only true: an edge a statement rests on stays stated
+        spec = RelWrite(rel_type, pair[0], pair[1], props)
         groups.setdefault(spec, []).append(row)
     return groups
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.dates import parse_term
+from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.organizations import PlaceContext, canonical_org, find_head
 from orggraph.loaders.statements import CongressMention, Org
 from orggraph.loaders.titles import scan_org_words
@@ -37,6 +39,33 @@ _TERM_AFTER_ORG = re.compile(r"^\s+(?:Đảng bộ|Ban Chấp hành)[^,;.]{0,60}
 _TERM = re.compile(r"^\s*,?\s*(?:khóa\s+[IVXLC]+\s*,?\s*)?nhiệm kỳ\s*(\d{4}\s*-\s*\d{4}|\d{8})")
 _DELEGATES = re.compile(r"(\d{1,3}(?:\.\d{3})*|\d+)\s+đại biểu")
 _CENTRAL = "Ban Chấp hành Trung ương Đảng"
+
+
+@lru_cache(maxsize=1)
+def _national() -> tuple[dict[int, int], re.Pattern]:
+    data = load_yaml("congresses.yaml")
+    foreign = re.compile(phrase_pattern(data["foreign"], casefold=False).join((r"(?<!\w)(?:", r")(?!\w)(?!\s+Cai)")))
+    return {int(k): int(v) for k, v in data["national"].items()}, foreign
+
+
+def is_national_congress(ordinal: int, sentence: str, date: Optional[str]) -> bool:
+    """Whether "Đại hội … lần thứ N của Đảng" can be Vietnam's party's: no foreign party in
+    the sentence, and N at most the congress after the one in office in the article's
+    year (the 12th in 2016–2020, so up to the 13th being prepared)."""
+    years, foreign = _national()
+    if foreign.search(sentence):
+        return False
+    year = int(date[:4]) if date else max(years.values())
+    in_office = max((n for n, y in years.items() if y <= year), default=min(years))
+    return ordinal <= in_office + 1
+
+
+def national_term(ordinal: int) -> Optional[tuple[int, int]]:
+    """The term of Vietnam's party's national congress N: from its year to the next one's."""
+    years, _ = _national()
+    if ordinal not in years:
+        return None
+    return years[ordinal], years.get(ordinal + 1, years[ordinal] + 5)
 
 
 def roman_to_int(text: str) -> Optional[int]:
@@ -170,6 +199,8 @@ def _read_match(sentence: str, match: re.Match, context: PlaceContext, title: Op
     after = ordinal_match.end()
     tail = sentence[after:after + 80]
     if match.group("toanquoc") or _OF_THE_PARTY.match(tail):
+        if not is_national_congress(ordinal, sentence, event_day):
+            return None  # another country's party congress, or none Vietnam's party has held
         org = Org(_CENTRAL, "party_committee", "central", None, True)
     elif org is None:
         trailing = _TRAILING_ORG.match(tail)
@@ -189,6 +220,8 @@ def _read_match(sentence: str, match: re.Match, context: PlaceContext, title: Op
     org = _expand_short(org, known)
     term_match = _TERM.match(sentence[after:]) or _TERM_AFTER_ORG.match(sentence[after:])
     term = parse_term(term_match.group(1)) if term_match else None
+    if term is None and org.name == _CENTRAL:
+        term = national_term(ordinal)
     reported = ((sentence == title or sentence in lead) and bool(_REPORTING.search(sentence))
                 and not _RESOLUTION_BEFORE.search(sentence[:match.start()]))
     delegates = None

@@ -31,6 +31,57 @@ class CurationError(ValueError):
     pass
 
 
+# Each section's entries: field -> (type, required).  `list` means a list of texts.
+SCHEMA: dict[str, dict[str, tuple[type, bool]]] = {
+    "merge": {"keep": (str, True), "absorb": (list, True)},
+    "split": {"person": (str, True), "sources": (list, True), "scope": (str, True)},
+    "alias": {"person": (str, True), "alias": (str, True), "name": (str, False)},
+    "reject": {"person": (str, True), "title": (str, True), "organization": (str, True), "source": (str, False)},
+}
+
+
+def _entry_problem(entry: object, fields: dict[str, tuple[type, bool]]) -> Optional[str]:
+    if not isinstance(entry, dict):
+        return f"expected a mapping with {', '.join(fields)}, not {_kind(entry)}"
+    for key in entry:
+        if key not in fields:
+            return f"unknown key {key!r} (known: {', '.join(fields)})"
+    for key, (kind, required) in fields.items():
+        value = entry.get(key)
+        if value is None or value == "" or value == []:
+            if required:
+                return f"lacks {key!r}"
+            continue
+        if kind is str and not isinstance(value, str):
+            return f"{key!r} must be a text, not {_kind(value)}"
+        if kind is list:
+            if not isinstance(value, list):
+                return f"{key!r} must be a list of texts, not {_kind(value)}"
+            bad = next((v for v in value if not isinstance(v, str) or not v), None)
+            if bad is not None:
+                return f"{key!r} must be a list of texts, and holds {_kind(bad)}"
+    return None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}" if value else "an empty text"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else type(value).__name__
+
+
+def _show(entry: object) -> str:
+    text = repr(entry)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 @dataclass
 class Curation:
     merge: list[dict] = field(default_factory=list)
@@ -41,30 +92,44 @@ class Curation:
     # -- file -------------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Optional[str]) -> "Curation":
+        """Read and check the whole file up front: one line naming the file, the entry and
+        the problem, before any article is touched."""
         if not path or not os.path.exists(path):
             return cls()
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh) or {}
+            with open(path, "rb") as fh:
+                raw = fh.read()
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CurationError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+        except OSError as exc:
+            raise CurationError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        try:
+            data = yaml.safe_load(text) or {}
         except yaml.YAMLError as exc:
-            raise CurationError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            raise CurationError(f"{path}: not valid YAML{where} ({exc.__class__.__name__})") from None
         if not isinstance(data, dict):
             raise CurationError(f"{path}: expected a mapping with merge/split/alias/reject")
-        unknown = set(data) - {"merge", "split", "alias", "reject"}
+        unknown = [k for k in data if k not in SCHEMA]
         if unknown:
-            raise CurationError(f"{path}: unknown section {sorted(unknown)[0]!r} (merge, split, alias, reject)")
-        curation = cls(**{k: list(data.get(k) or []) for k in ("merge", "split", "alias", "reject")})
+            raise CurationError(f"{path}: unknown section {unknown[0]!r} (merge, split, alias, reject)")
+        for section in SCHEMA:
+            if data.get(section) is not None and not isinstance(data[section], list):
+                raise CurationError(f"{path}: {section} must be a list of entries, not "
+                                    f"{_kind(data[section])}")
+        curation = cls(**{k: list(data.get(k) or []) for k in SCHEMA})
         curation.validate(path)
         return curation
 
     def validate(self, where: str = "curation") -> None:
-        needs = {"merge": ("keep", "absorb"), "split": ("person", "sources", "scope"), "alias": ("person", "alias"),
-                 "reject": ("person", "title", "organization")}
-        for section, keys in needs.items():
-            for entry in getattr(self, section):
-                missing = [k for k in keys if not isinstance(entry, dict) or not entry.get(k)]
-                if missing:
-                    raise CurationError(f"{where}: a {section} entry lacks {missing[0]!r}: {entry!r}")
+        """Every entry against SCHEMA: known keys only, each of its type, required ones present."""
+        for section, fields in SCHEMA.items():
+            for number, entry in enumerate(getattr(self, section), 1):
+                problem = _entry_problem(entry, fields)
+                if problem:
+                    raise CurationError(f"{where}: {section} entry {number} ({_show(entry)}): {problem}")
 
     def save(self, path: str) -> None:
         data = {k: getattr(self, k) for k in ("merge", "split", "alias", "reject") if getattr(self, k)}
@@ -93,8 +158,11 @@ class Curation:
 
     def person_key(self, key: str, source: str) -> str:
         """The key a person gets in an article once splits and merges are applied."""
+        name = key.partition("@")[0]
         for entry in self.split:
-            if entry["person"] == key and source in entry["sources"]:
+            # By name as well as key: the person split may be a node that later merged
+            # nodes of the same name by evidence (graph/identity.py).
+            if (entry["person"] == key or entry["person"].partition("@")[0] == name) and source in entry["sources"]:
                 key = f"p:{entry['scope']}" if not entry["scope"].startswith("p:") else entry["scope"]
                 break
         for entry in self.merge:

@@ -23,6 +23,12 @@ __all__ = [
     "parse_article_date",
     "parse_term",
     "looks_like_stamp",
+    "DateRange",
+    "parse_date_range",
+    "statement_date",
+    "opens_a_date",
+    "DateError",
+    "check_iso_date",
 ]
 
 _LEX = read_lexicon("dates")
@@ -144,6 +150,12 @@ class _Found:
         else:
             value = _with_inferred_year(self.month, self.day, article_date)
         return DateMention(self.start, self.end, self.text, value, self.cue)
+
+
+def opens_a_date(word: str) -> bool:
+    """Whether a word is a one-word time-of-day cue ("Sáng", "Chiều", "Ngày") that opens a
+    sentence's date: glued to the name before it, it is no part of the name."""
+    return word.lower() in _TIME_OF_DAY
 
 
 def find_dates(sentence: str, article_date: str | None) -> list[DateMention]:
@@ -445,3 +457,99 @@ def parse_term(text: str) -> tuple[int, int] | None:
         if MIN_YEAR <= first <= MAX_YEAR and last - first in TERM_YEARS:
             return first, last
     return None
+
+
+# --- the period an archive is from -------------------------------------------------
+@dataclass(frozen=True)
+class DateRange:
+    """`load --date 2017` or `--date 2017-02..2017-07`: the period an input's undated
+    articles are from.  They are dated `partial`, the ISO date the whole period shares
+    ("2017"); a date read from an article's own text is kept only inside the period."""
+
+    first: str
+    last: str
+
+    @property
+    def partial(self) -> str:
+        shared = []
+        for a, b in zip(self.first.split("-"), self.last.split("-")):
+            if a != b:
+                break
+            shared.append(a)
+        return "-".join(shared)
+
+    def contains(self, iso: str) -> bool:
+        return iso[: len(self.first)] >= self.first and iso[: len(self.last)] <= self.last
+
+
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_date_range(text: str) -> DateRange:
+    """"2017", "2017-06", "2017-02..2017-07" as a DateRange; ValueError with a one-line reason."""
+    first, sep, last = text.strip().partition("..")
+    parts = []
+    for value in (first, last if sep else first):
+        m = _ISO_PARTIAL.fullmatch(value.strip())
+        if not m or _iso(int(m[1]), _int(m[2]), _int(m[3])) is None:
+            raise ValueError(f"not an ISO date or period: {text!r} (try 2017, 2017-06 or 2017-02..2017-07)")
+        parts.append(m[0])
+    if parts[1][: len(parts[0])] < parts[0]:
+        raise ValueError(f"the period ends before it starts: {text!r}")
+    if not DateRange(*parts).partial:
+        raise ValueError(f"a period within one year, please: {text!r} (load each year with its own --date)")
+    return DateRange(*parts)
+
+
+# --- a statement's own date ----------------------------------------------------------
+# Words right before a date that make it no start or end of a post: a birth, a
+# deadline or target ("đến năm 2020", "trước ngày 30/6"), a founding.
+_NOT_TENURE_BEFORE = re.compile(
+    r"(?:\b(?:sinh|SN|năm sinh|đến năm|trước|hạn|chậm nhất|phấn đấu|thành lập|ra đời)\b"
+    r"[\s(,]*(?:(?:ngày|tháng|năm)\s*)?)$", re.IGNORECASE)
+EARLIEST_TENURE_YEAR = 1945  # a date before the Republic is history, not a tenure
+LATE_STATEMENT_DAYS = 31  # a start or end this long after the article is a plan, not a fact
+
+
+def statement_date(sentence: str, article_date: str | None, as_of: str | None) -> str | None:
+    """The date a start or end statement is as of: the one date of its own sentence that
+    can date a tenure (not a birth, deadline, founding or history, not after the
+    article), else `as_of` (the article's date)."""
+    latest = _latest_day(article_date) if article_date else None
+    dated = []
+    for d in find_dates(sentence, article_date):
+        if not d.value or _NOT_TENURE_BEFORE.search(sentence[max(0, d.start - 25):d.start]):
+            continue
+        if int(d.value[:4]) < EARLIEST_TENURE_YEAR:
+            continue
+        if latest is not None and d.value[:ISO_DAY_CHARS] > (latest + dt.timedelta(days=LATE_STATEMENT_DAYS)).isoformat():
+            continue
+        dated.append(d.value)
+    return dated[0] if len(dated) == 1 else as_of
+# --- dates users type ------------------------------------------------------------
+_USER_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    """A date a user typed that is not a real full or partial ISO date."""
+
+
+def check_iso_date(value: str | None, option: str) -> str | None:
+    """The date as given (stripped), when it is YYYY, YYYY-MM or YYYY-MM-DD and exists on the
+    calendar; otherwise a DateError naming `option` as the user typed it ("--on", "--param date").
+    One check for every command, recipe and API call, so 2020-13-45 is refused everywhere."""
+    if value is None:
+        return None
+    text = value.strip()
+    m = _USER_DATE.match(text)
+    ok = bool(m)
+    if m and m.group(2):
+        month = int(m.group(2))
+        ok = 1 <= month <= 12
+        if ok and m.group(3):
+            day = int(m.group(3))
+            ok = 1 <= day <= calendar.monthrange(int(m.group(1)), month)[1]
+    if not ok:
+        raise DateError(f"{option} must be a real ISO date, YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2020-08-04), "
+                        f"not {value!r}")
+    return text

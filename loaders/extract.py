@@ -9,16 +9,17 @@ subordination and who attended the article's main event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.cleanup import clean_article
 from orggraph.loaders.congresses import find_congresses
-from orggraph.loaders.dates import event_date, find_dates, parse_article_date
+from orggraph.loaders.dates import event_date, parse_article_date, statement_date
 from orggraph.loaders.foreign import is_foreign_post
 from orggraph.loaders.html import html_to_article
-from orggraph.loaders.lexicon import load_yaml, phrase_pattern
+from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
@@ -35,10 +36,6 @@ from orggraph.loaders.subjects import find_subjects, is_bare_head, main_subject,
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
-
-
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -67,9 +64,9 @@ def cues() -> Cues:
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
-                      rf"({_alternation(link_status)})\s+", re.I)
-    ranks = _alternation(data["ranks"] + data["honorifics"])
-    person_cues = _alternation(data["person_cues"])
+                      rf"({alternation(link_status)})\s+", re.I)
+    ranks = alternation(data["ranks"] + data["honorifics"])
+    person_cues = alternation(data["person_cues"])
     gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
@@ -80,13 +77,13 @@ def cues() -> Cues:
                 for role, words in data["presence"].items()]
     return Cues(
         link=link, link_status=link_status,
-        career=re.compile(rf"(?:{_alternation(data['career_markers'])})", re.I),
-        not_post_before=re.compile(rf"(?:{_alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
+        career=re.compile(rf"(?:{alternation(data['career_markers'])})", re.I),
+        not_post_before=re.compile(rf"(?:{alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
         not_post_org=re.compile(data["not_post_orgs"]),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
-        appointment=re.compile(rf"(?:{_alternation(data['appointment_nouns'])})\s+", re.I),
+        appointment=re.compile(rf"(?:{alternation(data['appointment_nouns'])})\s+", re.I),
         elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
-        past=re.compile(rf"\s*(?:{_alternation(data['past_markers'])})\b", re.I),
+        past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
         events=events, presence=presence,
     )
@@ -95,7 +92,6 @@ def cues() -> Cues:
 # A step of a career list: "- Từ 01/2002 đến 8/2005: …", "Từ 3/7/2017: …"
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
-_BIRTH = re.compile(r"(?:sinh|SN)\s*(?:năm|ngày)?\s*$", re.I)  # "(sinh năm 1988)" dates a person, not a post
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
 _PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
                               r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
@@ -379,17 +375,16 @@ class ArticleReader:
                 status = "current"
             basis = ("elected" if cues().elected.search(sentence) else "appointed") if status == "start" else \
                 "stated" if status in ("end", "former") else "attested"
+            confidence = statement_confidence(how, org, inferred)
+            if confidence < MIN_CONFIDENCE:
+                continue  # the default favours precision: "Chủ tịch" + a phrase with no known head, from a list
             self.held.append(HeldOffice(person, segment.title, org, status,
-                                        self._statement_date(sentence, status), sentence, basis,
-                                        statement_confidence(how, org, inferred)))
+                                        self._statement_date(sentence, status), sentence, basis, confidence))
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
         if status in ("start", "end"):
-            dated = [d.value for d in find_dates(sentence, self.article_date)
-                     if d.value and not _BIRTH.search(sentence[max(0, d.start - 12):d.start])]
-            if len(dated) == 1:
-                return dated[0]
+            return statement_date(sentence, self.article_date, self.as_of)
         return self.as_of
 
 
@@ -512,6 +507,7 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
 # from a neighbour or the article's subject; an unscoped one).  Exported with the facts;
 # `export facts --min-confidence` and the recipes leave out the less sure.
 _HOW_SURE = {"chain": 0.9, "appointment": 0.85, "list": 0.8, "career": 0.75}
+MIN_CONFIDENCE = 0.5  # statements below it are not kept
 
 
 def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
@@ -541,10 +537,15 @@ _PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    last = 0
-    for match in _CLAUSE_BREAK.finditer(sentence, 0, pos):
-        last = match.end()
-    return last
+    """Just after the last ";" or ":" before `pos` (0 if none)."""
+    breaks = _clause_breaks(sentence)
+    return breaks[bisect_right(breaks, pos) - 1]
+
+
+@lru_cache(maxsize=4)
+def _clause_breaks(sentence: str) -> list[int]:
+    """0 and the end of every clause break, found once per sentence (asked for each name in it)."""
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence))]
 
 
 def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
@@ -560,7 +561,22 @@ def _modifier_start(sentence: str, region_start: int, title_start: int) -> int:
 
 def _inside_parentheses(sentence: str, pos: int) -> bool:
     """"Bà Trần Thị Thanh Hoa (em dâu ông Hùng) là …": the aside names nobody's post."""
-    return sentence.rfind("(", 0, pos) > sentence.rfind(")", 0, pos)
+    opening, closing = _parentheses(sentence)
+    return _last_before(opening, pos) > _last_before(closing, pos)
+
+
+@lru_cache(maxsize=4)
+def _parentheses(sentence: str) -> tuple[list[int], list[int]]:
+    """Where "(" and ")" stand, found once per sentence (asked for each name in it)."""
+    return [m.start() for m in _OPENING.finditer(sentence)], [m.start() for m in _CLOSING.finditer(sentence)]
+
+
+_OPENING, _CLOSING = re.compile(r"\("), re.compile(r"\)")
+
+
+def _last_before(positions: list[int], pos: int) -> int:
+    index = bisect_left(positions, pos)
+    return positions[index - 1] if index else -1
 
 
 def _career_position(sentence: str) -> Optional[int]:
@@ -617,6 +633,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     normalized = normalize_text(text)
     clean = clean_article(normalized, title=normalize_text(title) if title else None)
     date = parse_article_date(clean.stamps, clean.paragraphs, meta_date)
+    if raw.undated is not None and not meta_date and (date is None or not raw.undated.contains(date)):
+        date = raw.undated.partial  # `load --date`: the archive's period, not a date from the text outside it
     province = article_locality(clean.title, clean.paragraphs, "\n".join(clean.debris + clean.stamps))
     body = "\n".join(([clean.title] if clean.title else []) + clean.paragraphs)
     if province is None:  # "xã Quảng Yên, huyện Quảng Xương": districts that only one province has
@@ -627,6 +645,9 @@ def extract_article(raw: RawArticle) -> Extraction:
     context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))
     day = event_date(clean.paragraphs, date)
     as_of = date or (day if day and len(day) == 10 else None)
+    if date and len(date) < 10 and day and len(day) == 10 and day.startswith(date) and \
+            (raw.undated is None or raw.undated.contains(day)):
+        as_of = day  # the event's day inside a partial article date says more
     authors = clean.bylines
     excluded = {fold(a) for a in authors}
     sentences = ([clean.title] if clean.title else []) + split_lines_and_sentences(clean.paragraphs)

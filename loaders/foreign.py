@@ -8,25 +8,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from orggraph.loaders.lexicon import read_lexicon
+from orggraph.loaders.lexicon import alternation, read_lexicon
 
 
 _VIETNAM = re.compile(r"Việt\s+Nam|\bVN\b")
 _PLACE_UNIT = re.compile(r"\b(?:huyện|xã|tỉnh|quận|phường|thị xã|thị trấn|thành phố|thôn|ấp|bản)\s")
 
 
-def _alternation(names) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex = read_lexicon("foreign")
-    plain = _alternation(lex["countries"])
-    several = _alternation(n for n in lex["countries"] if " " in n or "-" in n)
-    anywhere = re.compile(rf"(?<![\w-])(?:{several}|{_alternation(lex['international'])})(?![\w-])")
+    plain = alternation(lex["countries"])
+    several = alternation(n for n in lex["countries"] if " " in n or "-" in n)
+    anywhere = re.compile(rf"(?<![\w-])(?:{several}|{alternation(lex['international'])})(?![\w-])")
     at_end = re.compile(rf"(?<![\w-])(?:{plain})\s*$")
-    right_after = re.compile(rf"\s*(?:nước\s+)?(?:{plain}|{_alternation(lex['ambiguous_countries'])})(?![\w-])")
+    right_after = re.compile(rf"\s*(?:nước\s+)?(?:{plain}|{alternation(lex['ambiguous_countries'])})(?![\w-])")
     return anywhere, at_end, right_after
 
 

@@ -25,6 +25,12 @@ def load_lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def alternation(phrases) -> str:
+    """A plain regex alternation of `phrases`, longest first, spaces matching any white space
+    (for short lists; `phrase_pattern` builds a trie for long ones)."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
 def _phrase_char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 

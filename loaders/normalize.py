@@ -64,12 +64,17 @@ def retone_word(word: str) -> str:
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\t\u00a0\u1680\u200b\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _DROPPED = "\u00ad\u200c\u200d\u2060\ufeff"  # soft hyphen, joiners, BOM: not spaces
+# Invisible format characters that only steer display: bidi marks and embeddings (LRM, RLM,
+# ALM, LRE-RLO, LRI-PDI), invisible operators, the Mongolian vowel separator.  Next to a
+# name they would hide it from every pattern, so they go.
+_INVISIBLE = "\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F))) + \
+    "".join(map(chr, range(0x2066, 0x206A))) + "\u2061\u2062\u2063\u2064\u180e"
 _BREAKS = "\r\u2028\u2029\u0085\x0b\x0c"
 _CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)) if c != 0x85)
 _CHAR_MAP = {
     **{c: "-" for c in _DASHES},
     **{c: " " for c in _SPACES},
-    **{c: "" for c in _DROPPED + _CONTROLS},
+    **{c: "" for c in _DROPPED + _INVISIBLE + _CONTROLS},
     **{c: "\n" for c in _BREAKS},
     "\u00d0": "\u0110",  # Icelandic eth, a common stand-in for "Đ"
     "\u00f0": "\u0111",

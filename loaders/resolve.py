@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from orggraph.loaders.curation import Curation
+from orggraph.loaders.dates import opens_a_date
 from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Extraction, Org
+from orggraph.loaders.structure import standard_parent
 from orggraph.loaders.titles import is_single_holder
 
 LEVEL_RANK = {"grassroots": 0, "commune": 1, "district": 2, "bloc": 3, "province": 4, "central": 5}
@@ -137,6 +139,50 @@ def person_scopes(extraction: Extraction) -> dict[str, str]:
     return {name: best.get(name, (0, fallback))[1] for name in extraction.persons}
 
 
+def cut_names(extraction: Extraction) -> dict[str, str]:
+    """Names cut short or glued to the next word that the article also spells right:
+    "Đinh La" beside "Đinh La Thăng" is him; so is "Đinh La Thăng Sáng" (a time of day
+    glued on), or any four-word name when the article says more of its first three words
+    (a real four-word name, "Nguyễn Thị Kim Ngân", says more of itself than of a cut
+    "Nguyễn Thị Kim")."""
+    words = {name: fold(name).split() for name in extraction.persons}
+    weight = {name: 1 for name in extraction.persons}
+    for held in extraction.held_office:
+        weight[held.person] = weight.get(held.person, 1) + 1
+    fixes: dict[str, str] = {}
+    for name, parts in words.items():
+        if len(parts) == 2:
+            longer = [m for m, w in words.items() if len(w) == 3 and w[:2] == parts]
+            if len(longer) == 1:
+                fixes[name] = longer[0]
+        elif len(parts) == 4:
+            shorter = [m for m, w in words.items() if w == parts[:3]]
+            glued = opens_a_date(name.split()[-1])  # "Đinh La Thăng Sáng 5/6, …"
+            if len(shorter) == 1 and (glued or weight[shorter[0]] > weight[name]):
+                fixes[name] = shorter[0]
+    return {name: full for name, full in fixes.items() if full not in fixes}
+
+
+def registry_edges(batch: GraphBatch, org: Org, key: str, article: str) -> None:
+    """The organizations the standard structure puts above `org` (loaders/structure.py),
+    as SUBORDINATE_TO edges with `registry` true and no evidence of their own."""
+    child, child_key = org, key
+    for _ in range(3):  # a Sở -> the People's Committee; a district -> its province …
+        parent = standard_parent(child)
+        if parent is None:
+            return
+        parent_key = batch.node("Organization", org_key(parent, article), **org_row(parent))
+        row = batch.rel("SUBORDINATE_TO", child_key, parent_key, "Organization", since=None, until=None,
+                        registry=True, stated=None)
+        row["registry"] = True
+        child, child_key = parent, parent_key
+
+
+def _is_standard(child: Org, parent: Org) -> bool:
+    standard = standard_parent(child)
+    return standard is not None and standard.name == parent.name
+
+
 def org_row(org: Org) -> dict:
     return {"name": org.name, "search": fold(org.name), "aliases": list(org.aliases), "kind": org.kind,
             "level": org.level, "locality": org.locality, "founded": None, "dissolved": None}
@@ -149,14 +195,20 @@ def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> Gra
     batch = GraphBatch(art.key)
     scopes = person_scopes(extraction)
     persons = {}
+    fixes = cut_names(extraction)
     for name in extraction.persons:
+        if name in fixes:
+            continue
         key = curation.alias_key(name) or curation.person_key(person_key(name, scopes[name]), art.source)
         display = curation.canonical_name(name)
         persons[name] = batch.node("Person", key, name=display, search=fold(display), aliases=[])
+    for name, full in fixes.items():
+        persons[name] = persons[full]
 
     def org_node(org: Org) -> str:
         key = batch.node("Organization", org_key(org, art.key), **org_row(org))
         batch.rel("MENTIONS", art.key, key, "Organization", sentence=None, reported=None)
+        registry_edges(batch, org, key, art.key)
         return key
 
     # The congress an article reports elects who it says was elected in its organization.
@@ -188,7 +240,9 @@ def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> Gra
         child, parent = org_node(sub.child), org_node(sub.parent)
         if child == parent:
             continue
-        batch.rel("SUBORDINATE_TO", child, parent, "Organization", since=None, until=None)
+        row = batch.rel("SUBORDINATE_TO", child, parent, "Organization", since=None, until=None,
+                        registry=_is_standard(sub.child, sub.parent), stated=True)
+        row["stated"] = True  # (the standard structure may have put the edge here first)
         if sub.sentence not in stated.setdefault((child, parent), (set(), set()))[0]:
             stated[(child, parent)][0].add(sub.sentence)
             batch.statement("subordinate_to", child, "Organization", parent, "Organization", sub.sentence)

@@ -7,7 +7,9 @@ The parent is what follows "(trực) thuộc" ("tỉnh" alone means the province
 committee).  The child is the organization named right before it, or, for a party
 parent, the sentence's named party organization.  Plural subjects ("các cấp ủy cơ
 sở trực thuộc Đảng ủy Khối", "64 chi, đảng bộ trực thuộc") state no single relation
-and are skipped.
+and are skipped, and so is a relation whose either end is no named organization
+of a known kind ("Nguy cơ phụ thuộc Trung Quốc" is a dependence, not a structure;
+"vốn Nhà nước, trực thuộc Tổng công ty này" names no organization).
 """
 from __future__ import annotations
 
@@ -16,11 +18,12 @@ from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.congresses import party_orgs_in
-from orggraph.loaders.organizations import PlaceContext, canonical_org, lexicon
+from orggraph.loaders.organizations import PlaceContext, canonical_org, find_head, lexicon
 from orggraph.loaders.statements import Org, Subordination
 from orggraph.loaders.titles import scan_org_words, title_lexicon
 
-_UNDER = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+")
+# "phụ thuộc" (depends on), "lệ thuộc", "tùy thuộc" state no structure
+_UNDER = re.compile(r"(?<!\w)(?<!phụ )(?<!Phụ )(?<!lệ )(?<!tùy )(?<!tuỳ )(?:trực thuộc|thuộc)\s+")
 _PLURAL = re.compile(r"(?:\b(?:các|những|nhiều|mỗi)\b|\b\d+\s+\w)[^;.]{0,40}$", re.I)
 # "thành phố trực thuộc Trung ương": a city's administrative rank, not a party relation
 _ADMINISTRATIVE = re.compile(r"\b(?:thành phố|tỉnh|đô thị)\s*$")
@@ -71,6 +74,22 @@ def _post_words() -> frozenset[str]:
     return frozenset(titles - heads)
 
 
+# Inside a name read from a sentence: a place clause ("Đại học Trung Sơn ở thành phố
+# Quảng Châu"), a second organization run on ("Bộ GD-ĐT Trường ĐH Y dược Cần Thơ"), a
+# post ("… và Trưởng Ban …"): the words ran past the organization's name.
+_RUN_ON = re.compile(r"\s(?:ở|tại|và cựu|của Nga)\s|\s(?:chính|tổng|liên|Liên)$|\s(?:Trường|Học viện|Bệnh viện|"
+                     r"Công ty|Sở|Bộ|Trung tâm|Trưởng|Phó|Giám đốc)\s")
+
+
+def _is_named_org(org: Org) -> bool:
+    """An organization of a kind the lexicon knows, named beyond its bare head ("Tổng
+    công ty", "Nhà nước" alone name none), with nothing run on after its name."""
+    if org.kind == "other" or _RUN_ON.search(org.name):
+        return False
+    head = find_head(org.name)
+    return head is None or len(org.name.split()) > len(head.head.split())
+
+
 def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subordination]:
     found: list[Subordination] = []
     seen = set()
@@ -90,7 +109,7 @@ def find_subordination(sentences: list[str], context: PlaceContext) -> list[Subo
                 children = [o for _, o in party_orgs_in(sentence, context)
                             if o.name != parent.name and not parent.name.startswith(o.name)]
                 child = children[0] if children else None
-            if child is None or child.name == parent.name or child.kind == "other" and parent.kind == "party_committee":
+            if child is None or child.name == parent.name or not (_is_named_org(child) and _is_named_org(parent)):
                 continue
             key = (child.name, parent.name)
             if key not in seen:

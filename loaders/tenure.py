@@ -13,16 +13,21 @@ Rules for one person in one position (also in the README, "Tenures"):
   reports it) or `appointed`; else the earliest attestation, basis `attested`.
 - `end_date`: the latest `end` statement's date (basis `stated`), or the date of a
   `former` statement (basis `inferred`: "nguyên …" says the post ended before that
-  date), unless a later statement says the person holds the post again.
+  date), unless a later statement says the person holds the post again (for an
+  inferred end, one of the same day too).
 - `status`: `ended` when an end date is known, `current` when the latest dated
   statement says the person holds or starts the post, otherwise `unknown`; undated
   statements decide it only when no statement is dated.
 
-Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …; never a deputy or
-a member): holders are ordered by start; the next holder's start closes the
-previous tenure at the latest there (basis `inferred`), and consecutive holders
-get `replaces`/`replaced_by`.  A tenure covers a date when start ≤ date and, for a
-full end date, date < end (the end day belongs to the successor).
+Succession, for single-holder posts (Bí thư, Chủ tịch, Giám đốc …, and the standing
+deputies "Phó … Thường trực"; never another deputy or a member): holders are ordered
+by start; the next holder's start closes the previous tenure at the latest there
+(basis `inferred`), and consecutive holders get `replaces`/`replaced_by` — unless
+the previous holder is still attested in the post after that start: then the two
+overlap, and `who-held --on` picks the one whose attestations cover the date best.
+
+A tenure covers a date when start ≤ date and, for a full end date, date < end (the
+end day belongs to the successor); a tenure with no dated statement covers no date.
 """
 from __future__ import annotations
 
@@ -45,7 +50,8 @@ def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[st
     """The tenure from statements (or plain `(status, as_of)` pairs)."""
     statements = [s if isinstance(s, Statement) else Statement(*s) for s in statements]
     out: dict[str, Optional[str]] = {f: None for f in FIELDS}
-    dated = sorted((s for s in statements if s.as_of), key=lambda s: s.as_of)
+    # by date; on one date, a statement that the person holds the post counts last
+    dated = sorted((s for s in statements if s.as_of), key=lambda s: (s.as_of, s.status in ("current", "start")))
     statuses = {s.status for s in statements}
     if dated:
         out["first_seen"], out["last_seen"] = dated[0].as_of, dated[-1].as_of
@@ -67,7 +73,10 @@ def compute_tenure(statements: list[Statement | tuple]) -> dict[str, Optional[st
     else:
         formers = [s.as_of for s in dated if s.status == "former"]
         end, basis = (formers[0], "inferred") if formers else (None, None)
-    if end and not any(d[: len(end)] > end for d in holding):
+    # A later statement that the person holds the post undoes an end; for an end only
+    # inferred from "nguyên …", so does one of the same day (the sentence that says
+    # "nguyên" of one person often says who holds the post now, and names are misread).
+    if end and not any(d[: len(end)] > end or (basis == "inferred" and d[: len(end)] == end) for d in holding):
         out["end_date"], out["end_basis"] = end, basis
     if out["end_date"]:
         out["status"] = "ended"
@@ -100,6 +109,8 @@ def apply_succession(holders: list[Holder]) -> list[Holder]:
     for previous, following in zip(dated, dated[1:]):
         if following.start <= previous.start:
             continue  # two holders attested from the same date: a conflict, left as is
+        if still_holding_after(previous.tenure, following.start):
+            continue  # attested in the post after the other's start: a conflict, not a succession
         end = previous.tenure.get("end_date")
         if end is None or end > following.start:
             previous.tenure["end_date"], previous.tenure["end_basis"] = following.start, "inferred"
@@ -109,11 +120,21 @@ def apply_succession(holders: list[Holder]) -> list[Holder]:
     return holders
 
 
+def still_holding_after(tenure: dict[str, Optional[str]], date: str) -> bool:
+    """Whether a tenure's latest statement says the person holds the post after `date`
+    (at the precision of both: "2017" is not after "2017-01-06")."""
+    last = tenure.get("last_seen")
+    if tenure.get("status") != "current" or not last:
+        return False
+    width = min(len(last), len(date))
+    return last[:width] > date[:width]
+
+
 def covers(tenure: dict[str, Optional[str]], date: str) -> bool:
     """Whether a tenure covers an ISO date (see the module docstring)."""
     start = tenure.get("start_date") or tenure.get("first_seen")
-    if start and date[: len(start)] < start:
-        return False
+    if not start or date[: len(start)] < start:
+        return False  # a tenure with no dated statement covers no date
     end = tenure.get("end_date")
     if end is None:
         return True

@@ -105,7 +105,8 @@ def abbreviated_forms(form: str) -> list[str]:
 @lru_cache(maxsize=None)
 def is_single_holder(title: str, organization: str) -> bool:
     """One holder at a time: "Bí thư" of a Tỉnh ủy, but not a "Bí thư" of the Ban Bí thư
-    (the Secretariat has several), nor any deputy or member."""
+    (the Secretariat has several), nor a deputy or member — except the standing deputy
+    ("Phó Bí thư Thường trực"), of whom there is one."""
     forms = [f for f in title_lexicon().forms.values() if f.title == title]
     if any(f.org == organization and not f.single for f in forms):
         return False
@@ -116,11 +117,19 @@ def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tu
     """(start, end) of every title form in text[start:end], at word boundaries."""
     lex = title_lexicon()
     end = len(text) if end is None else end
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lowercase is longer: search the slow way
+    lowered = _lowered(text)
+    if lowered is None:  # a rare letter whose lowercase is longer: search the slow way
         return [m.span() for m in lex.title_at.finditer(text, start, end)
                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
     return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)]
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> Optional[str]:
+    """The sentence in lowercase, once per sentence (extraction asks for each name in it), or
+    None when lowercasing changes its length."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def has_title(text: str) -> bool:

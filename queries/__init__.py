@@ -18,11 +18,11 @@ from functools import lru_cache
 from importlib import resources
 
 from orggraph.graph.store import Result, Store, StoreError
+from orggraph.loaders.dates import DateError, check_iso_date
 from orggraph.loaders.normalize import fold, normalize_text
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(\w+):\s*(search|text|date|int)(\?)?\s*(?:[—-]+\s*(.*))?$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -106,18 +106,26 @@ def bind_params(recipe: Recipe, given: dict[str, str | None]) -> dict:
 
 
 def convert(param: Param, value: str):
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RecipeError(f"--param {param.name}: not valid UTF-8 (character {exc.start})") from None
     if param.kind == "search":
         return fold(normalize_text(value))
     if param.kind == "text":
         return normalize_text(value)
     if param.kind == "int":
         try:
-            return int(value)
+            number = int(value)
         except ValueError:
             raise RecipeError(f"--param {param.name} must be a whole number, not {value!r}") from None
-    if not _DATE.match(value.strip()):
-        raise RecipeError(f"--param {param.name} must be an ISO date like 2020-08-04, not {value!r}")
-    return value.strip()
+        if not -2 ** 63 <= number < 2 ** 63:
+            raise RecipeError(f"--param {param.name}: {value} does not fit in 64 bits")
+        return number
+    try:
+        return check_iso_date(value, f"--param {param.name}")
+    except DateError as exc:
+        raise RecipeError(str(exc)) from None
 
 
 def run_recipe(store: Store, name: str, given: dict[str, str | None], timeout: float | None = None) -> Result:

@@ -1,8 +1,9 @@
 // name: timeline
 // description: A person's posts in order, with dates, status and evidence.
 // param: person: search — the person's name, e.g. "le tien chau"
+// param: key: text? — a person key, to tell namesakes apart, e.g. "p:le tien chau@hai phong"
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
-WHERE p.search CONTAINS $person
+WHERE p.search CONTAINS $person AND ($key IS NULL OR p.key = $key)
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,

@@ -2,12 +2,13 @@
 // description: Who held a title at an organization (optionally on a date), with the tenure and the evidence.
 // param: title: search — the title, e.g. "Bí thư" (exact title; matched without diacritics or case)
 // param: organization: search — the organization's name or part of it, e.g. "Thành ủy Hải Phòng"
-// param: date: date? — an ISO date (2020-08-04); only tenures that cover it (start ≤ date < end)
+// param: date: date? — an ISO date (2020-08-04); only tenures that cover it (start ≤ date < end; a tenure with no dated statement covers no date)
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
-WITH p, h, x, o, coalesce(h.start_date, h.first_seen, '0') AS since
+WITH p, h, x, o, coalesce(h.start_date, h.first_seen) AS since
 WHERE ($date IS NULL OR (
-        left($date, size(since)) >= since
+        since IS NOT NULL
+    AND left($date, size(since)) >= since
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
@@ -15,7 +16,11 @@ OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
      h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis,
+     count(CASE WHEN s.rejected THEN NULL ELSE s.key END) AS statements,
+     count(CASE WHEN s.rejected OR NOT s.status IN ['current', 'start'] OR left(s.as_of, 4) <> left($date, 4)
+                THEN NULL ELSE s.key END) AS statements_that_year,
      collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
 RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
-       last_seen, start_basis, end_basis, x.single_holder AS single_holder, evidence
+       last_seen, start_basis, end_basis, x.single_holder AS single_holder, statements, statements_that_year,
+       evidence
 ORDER BY o.search = $organization DESC, coalesce(start_date, first_seen, '') DESC, person

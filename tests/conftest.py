@@ -68,8 +68,8 @@ def cli():
 
     runner = CliRunner()
 
-    def run(*args: str, env: dict | None = None):
-        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+    def run(*args: str, env: dict | None = None, input: str | None = None):
+        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
 
     return run
@@ -81,3 +81,32 @@ def _no_ambient_database(monkeypatch):
     leg names its server explicitly (the `neo4j_uri` fixture)."""
     monkeypatch.delenv("ORGGRAPH_DB", raising=False)
     monkeypatch.delenv("NEO4J_URI", raising=False)
+
+
+def run_measuring_memory(args: list[str], env: dict | None = None, timeout: float = 300) -> tuple[int, str, float]:
+    """Run a command; its exit code, stderr and its own peak memory in MB, read from
+    /proc/PID/status while it runs (wait4's ru_maxrss counts the parent's memory when the
+    child is spawned by vfork, so it would measure the test runner instead)."""
+    import os
+    import subprocess
+    import tempfile
+    import time
+
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err, env={**os.environ, **(env or {})})
+        peak, started = 0.0, time.monotonic()
+        while process.poll() is None:
+            try:
+                with open(f"/proc/{process.pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            peak = max(peak, int(line.split()[1]) / 1024)
+            except (OSError, ValueError):
+                pass
+            if time.monotonic() - started > timeout:
+                process.kill()
+                process.wait()
+                raise TimeoutError(f"{' '.join(args)} did not finish in {timeout} s")
+            time.sleep(0.02)
+        err.seek(0)
+        return process.returncode, err.read().decode("utf-8", "replace"), peak

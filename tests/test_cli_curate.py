@@ -9,9 +9,11 @@ import yaml
 
 from tests.conftest import SEEDS
 
-# A real career step, phrased as the press does: Lê Tiến Châu led Hậu Giang before Hải Phòng.
+# A namesake as the press writes one: a Đỗ Mạnh Hiến in Hậu Giang, whose posts share
+# nothing with the Hải Phòng one's (no post, organization or province in common, no
+# central post), so resolution keeps them apart until a user merges them.
 HAU_GIANG = ("Hậu Giang: Hội nghị Tỉnh ủy\n"
-             "Sáng 5/1/2022, đồng chí Lê Tiến Châu, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Hậu Giang "
+             "Sáng 5/1/2022, đồng chí Đỗ Mạnh Hiến, Bí thư Tỉnh ủy Hậu Giang "
              "chủ trì Hội nghị Ban Chấp hành Đảng bộ tỉnh.")
 
 
@@ -36,42 +38,42 @@ def _posts(cli, db: str, name: str) -> set:
 def test_namesakes_in_two_provinces_stay_apart_until_merged(cli, tmp_path):
     db = str(tmp_path / "db")
     _load_two(cli, tmp_path, db)
-    people = _people(cli, db, "le tien chau")
-    assert set(people) == {"p:le tien chau@hai phong", "p:le tien chau@hau giang"}
+    people = _people(cli, db, "do manh hien")
+    assert set(people) == {"p:do manh hien@hai phong", "p:do manh hien@hau giang"}
 
-    code, _, err = cli("--db", db, "curate", "merge", "p:le tien chau@hai phong", "p:le tien chau@hau giang")
+    code, _, err = cli("--db", db, "curate", "merge", "p:do manh hien@hai phong", "p:do manh hien@hau giang")
     assert code == 0, err
-    assert set(_people(cli, db, "le tien chau")) == {"p:le tien chau@hai phong"}
-    posts = _posts(cli, db, "le tien chau")
-    assert ("Lê Tiến Châu", "Bí thư", "Tỉnh ủy Hậu Giang") in posts
-    assert ("Lê Tiến Châu", "Bí thư", "Thành ủy Hải Phòng") in posts
+    assert set(_people(cli, db, "do manh hien")) == {"p:do manh hien@hai phong"}
+    posts = _posts(cli, db, "do manh hien")
+    assert ("Đỗ Mạnh Hiến", "Bí thư", "Tỉnh ủy Hậu Giang") in posts
+    assert ("Đỗ Mạnh Hiến", "Phó Bí thư Thường trực", "Thành ủy Hải Phòng") in posts
 
     # The correction survives: a fresh database loaded with the same curation file.
     fresh = str(tmp_path / "fresh")
     (tmp_path / "fresh").mkdir()
     shutil.copy(tmp_path / "db" / "curation.yaml", tmp_path / "fresh" / "curation.yaml")
     _load_two(cli, tmp_path, fresh)
-    assert set(_people(cli, fresh, "le tien chau")) == {"p:le tien chau@hai phong"}
-    assert _posts(cli, fresh, "le tien chau") == posts
+    assert set(_people(cli, fresh, "do manh hien")) == {"p:do manh hien@hai phong"}
+    assert _posts(cli, fresh, "do manh hien") == posts
 
 
 def test_split_moves_what_some_articles_say_to_a_new_person(cli, tmp_path):
     db = str(tmp_path / "db")
     _load_two(cli, tmp_path, db)
-    cli("--db", db, "curate", "merge", "p:le tien chau@hai phong", "p:le tien chau@hau giang")
-    code, _, err = cli("--db", db, "curate", "split", "p:le tien chau@hai phong", "hg-1", "--as", "hau giang")
+    cli("--db", db, "curate", "merge", "p:do manh hien@hai phong", "p:do manh hien@hau giang")
+    code, _, err = cli("--db", db, "curate", "split", "p:do manh hien@hai phong", "hg-1", "--as", "hau giang")
     assert code == 0, err
-    people = _people(cli, db, "le tien chau")
-    assert set(people) == {"p:le tien chau@hai phong", "p:le tien chau@hau giang"}
+    people = _people(cli, db, "do manh hien")
+    assert set(people) == {"p:do manh hien@hai phong", "p:do manh hien@hau giang"}
     code, out, _ = cli("--db", db, "query",
                        "MATCH (p:Person)-[:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
                        "RETURN p.key AS key, o.name AS org", "-f", "json")
     held = {(r["key"], r["org"]) for r in json.loads(out)}
-    assert ("p:le tien chau@hau giang", "Tỉnh ủy Hậu Giang") in held
-    assert ("p:le tien chau@hai phong", "Tỉnh ủy Hậu Giang") not in held
+    assert ("p:do manh hien@hau giang", "Tỉnh ủy Hậu Giang") in held
+    assert ("p:do manh hien@hai phong", "Tỉnh ủy Hậu Giang") not in held
     saved = yaml.safe_load((tmp_path / "db" / "curation.yaml").read_text(encoding="utf-8"))
-    assert saved["split"] == [{"person": "p:le tien chau@hai phong", "sources": ["hg-1"],
-                               "scope": "p:le tien chau@hau giang"}]
+    assert saved["split"] == [{"person": "p:do manh hien@hai phong", "sources": ["hg-1"],
+                               "scope": "p:do manh hien@hau giang"}]
 
 
 def test_reject_removes_a_statement_now_and_on_reload(cli, seeds_copy, tmp_path):
@@ -114,7 +116,7 @@ def test_bad_curation_file_is_one_line(cli, seeds_copy):
     with open(f"{seeds_copy}/curation.yaml", "w", encoding="utf-8") as fh:
         fh.write("merge: [{keep: only}]\n")
     code, _, err = cli("--db", seeds_copy, "load", str(SEEDS))
-    assert code == 1 and "merge entry lacks 'absorb'" in err
+    assert code == 1 and "merge entry 1 ({'keep': 'only'}): lacks 'absorb'" in err
 
 
 def test_unknown_person_is_one_line(cli, seeds_copy):

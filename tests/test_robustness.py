@@ -35,8 +35,16 @@ def _article_count(db: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def inputs() -> list[str]:
-    paths = [str(SEEDS)]
+def inputs(tmp_path_factory) -> list[str]:
+    """The seeds and 40 generated articles (each seed with a different closing line, so a
+    different article), enough to kill a load after 9; the dev set too when it is beside us."""
+    variants = tmp_path_factory.mktemp("inputs") / "variants.jsonl"
+    with open(variants, "w", encoding="utf-8") as fh:
+        for i in range(8):
+            for seed in sorted(SEEDS.glob("*.txt")):
+                text = seed.read_text(encoding="utf-8") + f"\n\nBản tin số {i + 1}."
+                fh.write(json.dumps({"id": f"{seed.stem}-v{i + 1}", "text": text}, ensure_ascii=False) + "\n")
+    paths = [str(SEEDS), str(variants)]
     if DEV.exists():
         paths.append(str(DEV))
     return paths

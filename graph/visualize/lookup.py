@@ -4,37 +4,23 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from orggraph.graph.lookup import Ambiguous as AmbiguousName
+from orggraph.graph.lookup import NotFound as UnknownName
+from orggraph.graph.lookup import find_node
 from orggraph.graph.store import Store
 from orggraph.graph.visualize.errors import Ambiguous, NotFound
 from orggraph.graph.visualize.text import _lines
-from orggraph.loaders.normalize import fold
 
 
 def _find(store: Store, label: str, text: str, what: str) -> dict:
-    """The node of `label` whose key is `text`, else whose `search` is the folded text, else the one
-    whose `search` contains it; several at the same step are ambiguous."""
-    q = fold(text or "")
-    if not q:
-        raise NotFound(f"give the {what}'s name")
-    exact = [r[0] for r in store.read(f"MATCH (n:{label}) WHERE n.key = $key OR n.search = $q RETURN n LIMIT 50",
-                                      {"key": text, "q": q}).rows]
-    by_key = [n for n in exact if n.get("key") == text]
-    steps = [by_key, exact]
-    if not exact:
-        steps.append([r[0] for r in store.read(f"MATCH (n:{label}) WHERE n.search CONTAINS $q RETURN n LIMIT 50",
-                                               {"q": q}).rows])
-    for pick in steps:
-        if len(pick) == 1:
-            return pick[0]
-        if len(pick) > 1:
-            pick = sorted(pick, key=lambda n: (len(n.get("name") or ""), n.get("name") or "", n.get("key")))
-            names = [n.get("name") for n in pick]
-            shown = "; ".join(f"{n.get('name')} ({n.get('key')})" if names.count(n.get("name")) > 1
-                              else str(n.get("name")) for n in pick[:6])
-            more = " and more" if len(pick) > 6 else ""
-            raise Ambiguous(f"{text!r} matches {len(pick)}{'+' if len(pick) == 50 else ''} {what}s: {shown}{more} "
-                            f"— give more of the name, or the key")
-    raise NotFound(f"no {what} matches {text!r} (names match without diacritics or case)")
+    """The node a name means, found as every command finds it (graph/lookup.py): unknown names
+    name the closest ones, ambiguous ones list the candidates."""
+    try:
+        return find_node(store, label, text, what)
+    except UnknownName as exc:
+        raise NotFound(str(exc)) from None
+    except AmbiguousName as exc:
+        raise Ambiguous(str(exc)) from None
 
 
 def find_organization(store: Store, text: str) -> dict:

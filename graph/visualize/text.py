@@ -8,6 +8,7 @@ import textwrap
 from typing import Any
 
 from orggraph.graph.visualize.errors import VizError
+from orggraph.loaders.dates import DateError, check_iso_date
 from orggraph.graph.visualize.words import (EVENT_KIND_WORDS, KIND_WORDS, LEVEL_WORDS, OTHER_STYLE, STATUS_WORDS,
                                            STYLES)
 from orggraph.loaders.normalize import fold
@@ -39,16 +40,12 @@ def default_filename(kind: str, text: str) -> str:
     return f"{kind}-{slug(text)}.html"
 
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    if not _DATE.match(value):
-        raise VizError(f"--on takes an ISO date like 2024-10-16, not {value!r}")
-    return value
+    """The --on date, checked as every command checks dates (loaders/dates.py)."""
+    try:
+        return check_iso_date(value, "--on")
+    except DateError as exc:
+        raise VizError(str(exc)) from None
 
 
 def _start(h: dict) -> str | None:

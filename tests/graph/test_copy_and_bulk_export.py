@@ -128,7 +128,8 @@ def test_semicolon_is_the_delimiter_when_no_value_holds_one(tmp_path):
     text = Path(done.node_files["Person"]).read_text(encoding="utf-8")
     assert '"Ba;Lê Ba"' in text and '"Lê ""Ba""\nhai dòng"' in text
     _, rows = read_csv(done.node_files["Person"])
-    assert rows == [["Person:p:1", "Person", "p:1", 'Lê "Ba"\nhai dòng', "le ba", ["Ba", "Lê Ba"]]]
+    # merged_from and merge_reasons are empty: absent
+    assert rows == [["Person:p:1", "Person", "p:1", 'Lê "Ba"\nhai dòng', "le ba", ["Ba", "Lê Ba"], None, None]]
 
 
 def test_cli_export_graph(cli, seeds_db, tmp_path):

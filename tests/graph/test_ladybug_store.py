@@ -62,6 +62,22 @@ def test_bulk_rows_round_trip_through_copy(store):
     assert store.read("MATCH (s:Statement)-[:SUBJECT]->(p:Person) RETURN s.key, p.name").rows == [["s:0", 'Lê, "A"']]
 
 
+def test_bulk_rows_with_quotes_only_far_down_round_trip(store):
+    """Hundreds of plain rows before the first quoted field (a key with a comma): the
+    reader must not guess an unquoted dialect from the first rows."""
+    plain = [_statement(f"s:{i}", f"câu {i}", seq=i) for i in range(600)]
+    store.bulk_nodes("Statement", plain + [_statement(f"s:{600 + i}", text, seq=600 + i)
+                                           for i, text in enumerate(AWKWARD)])
+    store.bulk_nodes("Person", [_person(f"p:{i}", f"Người {i}") for i in range(600)] + [_person("p:x, y", 'Lê, "A"')])
+    store.bulk_relationships(RelWrite("SUBJECT", "Statement", "Person"),
+                             [{"src": f"s:{i}", "dst": f"p:{i}"} for i in range(600)] + [{"src": "s:600", "dst": "p:x, y"}])
+    assert store.read("MATCH (s:Statement) WHERE s.seq >= 600 RETURN s.sentence ORDER BY s.seq").rows == [
+        [text] for text in AWKWARD]
+    assert store.read("MATCH (s:Statement {key: 's:600'})-[:SUBJECT]->(p:Person) RETURN p.key, p.name").rows == [
+        ["p:x, y", 'Lê, "A"']]
+    assert store.read("MATCH (:Statement)-[r:SUBJECT]->(:Person) RETURN count(r)").rows == [[601]]
+
+
 def test_bulk_rows_roll_back_with_their_transaction(store):
     with pytest.raises(RuntimeError):
         with store.transaction():

@@ -227,3 +227,28 @@ def test_seed_000_fifth_congress_is_the_khois_with_its_term(seeds):
 def test_only_one_congress_per_article_is_reported(seeds):
     for source, ex in seeds.items():
         assert sum(c.reported for c in ex.congresses) <= 1, source
+
+
+# ---------------------------------------------------------------------------------------
+# Whose national congress (issue 12)
+
+
+def test_a_foreign_partys_congress_is_no_congress_here():
+    # baomoi 2017: China's 19th congress, in Vietnamese words that would fit Vietnam's party
+    found = congresses(["Trung Quốc đang chuẩn bị cho Đại hội toàn quốc lần thứ XIX của Đảng vào cuối năm nay."],
+                       NOWHERE, None, "2017")
+    assert found == []
+
+
+def test_no_national_congress_past_the_next_one():
+    # in 2017 Vietnam's party had held its 12th; "lần thứ XIX của Đảng" cannot be Vietnam's
+    assert congresses(["Đại hội toàn quốc lần thứ XIX của Đảng đã bầu Ban Chấp hành mới."], NOWHERE, None,
+                      "2017-10-25") == []
+    [c] = congresses(["Quán triệt Nghị quyết Đại hội toàn quốc lần thứ XII của Đảng."], NOWHERE, None, "2017")
+    assert (c.organization.name, c.ordinal, c.term) == (CENTRAL, 12, (2016, 2021))
+
+
+def test_the_national_congress_term_follows_the_calendar():
+    [c] = congresses(["Đại hội đại biểu toàn quốc lần thứ XIII của Đảng khai mạc tại Hà Nội."], NOWHERE, None,
+                     "2021-01-26")
+    assert (c.ordinal, c.term) == (13, (2021, 2026))

@@ -206,3 +206,45 @@ def test_article_date_not_from_a_founding_or_a_document_date():
 )
 def test_event_date(paragraphs, article_date, value):
     assert event_date(paragraphs, article_date) == value
+
+
+# --- load --date and statement dates (issue 12) ----------------------------------------
+from orggraph.loaders.dates import DateRange, parse_date_range, statement_date  # noqa: E402
+
+
+@pytest.mark.parametrize("text, first, last, partial", [
+    ("2017", "2017", "2017", "2017"),
+    ("2017-06", "2017-06", "2017-06", "2017-06"),
+    ("2017-02..2017-07", "2017-02", "2017-07", "2017"),
+    ("2017-02-01..2017-02-28", "2017-02-01", "2017-02-28", "2017-02"),
+])
+def test_parse_date_range(text, first, last, partial):
+    period = parse_date_range(text)
+    assert (period.first, period.last, period.partial) == (first, last, partial)
+
+
+@pytest.mark.parametrize("text", ["17", "2017-13", "2017-07..2017-02", "2016..2017", "June 2017", ""])
+def test_parse_date_range_refuses_what_is_no_period(text):
+    with pytest.raises(ValueError):
+        parse_date_range(text)
+
+
+def test_a_period_contains_dates_at_any_precision():
+    period = DateRange("2017-02", "2017-07")
+    assert period.contains("2017-02-01") and period.contains("2017-07-31") and period.contains("2017-05")
+    assert not period.contains("2017-08-01") and not period.contains("1947-05-20")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the one date of the sentence dates the start
+    ("Ngày 12/4/2017, ông Nguyễn Văn A được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-04-12"),
+    # a birth date, a deadline, a founding or history never does: the article's date does
+    ("Ông Nguyễn Văn A (sinh năm 1962) được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-05-02"),
+    ("Ông A được bầu làm Chủ tịch, phấn đấu đến năm 2020 hoàn thành mục tiêu.", "2017-05-02"),
+    ("Ông A được bổ nhiệm Giám đốc Sở, đơn vị thành lập ngày 20/5/1947.", "2017-05-02"),
+    ("Ông A được bổ nhiệm Giám đốc Sở, kế tục truyền thống từ năm 1930.", "2017-05-02"),
+    # a date after the article is a plan, not a fact
+    ("Ông A sẽ được bổ nhiệm Giám đốc Sở từ ngày 1/1/2019.", "2017-05-02"),
+])
+def test_statement_date(sentence, expected):
+    assert statement_date(sentence, "2017-05-02", "2017-05-02") == expected

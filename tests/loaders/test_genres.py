@@ -274,3 +274,12 @@ def test_a_member_of_a_party_committee():
     got = facts("Quyết định thi hành kỷ luật đối với ông Nguyễn Cường Quân, Đảng ủy viên, Trưởng phòng Tổ chức cán bộ "
                 "Viện Kiểm sát Nhân dân tỉnh Quảng Trị.")
     assert ("Ủy viên Ban Chấp hành", "đảng ủy viện kiểm sát nhân dân tỉnh quảng trị") in {(f[1], f[2].lower()) for f in got}
+
+
+def test_confidence_from_how_a_statement_was_found():
+    from orggraph.loaders.extract import MIN_CONFIDENCE, statement_confidence
+    registry = Org("Bộ Công Thương", "ministry", "central")
+    phrase = Org("An ninh quốc gia", "other")
+    assert statement_confidence("chain", registry, False) > statement_confidence("list", registry, False)
+    assert statement_confidence("chain", registry, False) > statement_confidence("chain", phrase, False)
+    assert statement_confidence("list", Org("Ban Tổ chức", "other", scoped=False), True) < MIN_CONFIDENCE

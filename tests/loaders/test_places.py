@@ -329,7 +329,8 @@ def _gold_cases():
         arts = json.loads(path.read_text(encoding="utf-8"))["articles"]
         for key, art in arts.items():
             cases.append(pytest.param(gold, key, art["locality"], id=key))
-    return cases
+    return cases or [pytest.param(None, None, None, id="no-gold",
+                                  marks=pytest.mark.skip(reason="shared/eval/gold not present"))]
 
 
 @functools.cache

@@ -243,3 +243,28 @@ def test_article_node_carries_source_date_and_locality(seeds):
 def test_bylines_get_no_person_node(seeds):
     names = {row["name"] for ex in seeds.values() for row in to_batch(ex).nodes.get("Person", {}).values()}
     assert not names & {"P.V", "QUANG THỌ", "Quang Thọ", "Hồng Hạnh", "Lương Huấn"}
+
+
+# ---------------------------------------------------------------------------------------
+# Cut and glued names (issue 12)
+
+
+def test_a_cut_name_beside_the_full_one_is_that_person():
+    info = article("a:1", "Hồ Chí Minh")
+    hcm = Org("Thành ủy Thành phố Hồ Chí Minh", "party_committee", "province", "Hồ Chí Minh")
+    ex = Extraction(article=info, held_office=[held("Đinh La Thăng", "Bí thư", hcm), held("Đinh La", "Bí thư", hcm)],
+                    persons=["Đinh La Thăng", "Đinh La", "Đinh La Thăng Sáng"])
+    batch = to_batch(ex)
+    assert set(batch.nodes["Person"]) == {"p:dinh la thang@ho chi minh"}
+    assert len(batch.rels["HELD_OFFICE"]) == 1
+    # the same sentence said of the cut name is one statement
+    assert [s["subject"] for s in batch.statements if s["fact"] == "held_office"] == ["p:dinh la thang@ho chi minh"]
+
+
+def test_a_real_four_word_name_is_not_cut():
+    ex = Extraction(article=article("a:1"), held_office=[
+        held("Nguyễn Thị Kim Ngân", "Chủ tịch", Org("Quốc hội", "state_body", "central")),
+        held("Nguyễn Thị Kim Ngân", "Ủy viên Bộ Chính trị", Org("Ban Chấp hành Trung ương Đảng", "party_committee",
+                                                                  "central"))],
+        persons=["Nguyễn Thị Kim Ngân", "Nguyễn Thị Kim"])
+    assert "p:nguyen thi kim ngan@national" in to_batch(ex).nodes["Person"]

@@ -131,3 +131,29 @@ def seeds():
 ])
 def test_seed_subordination_is_the_gold_one(seeds, source, expected):
     assert {(s.child.name, s.parent.name) for s in seeds[source].subordination} == expected
+
+
+def test_a_dependence_is_no_structure():
+    # baomoi 2017: "phụ thuộc" (depends on) is not "thuộc" (belongs to)
+    assert relations(["Nguy cơ phụ thuộc Trung Quốc Theo số liệu của Tổng cục Hải quan, kim ngạch nhập khẩu tăng."],
+                     NOWHERE) == []
+
+
+def test_both_ends_must_be_organizations():
+    assert relations(["Khu vực Tây Nguyên thuộc Trung Quốc Theo số liệu mới."], NOWHERE) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # baomoi 2017: a bare head, a place clause, a second organization, a post run on
+    "Công ty TNHH MTV An ninh hàng không, 100% vốn Nhà nước, trực thuộc Tổng công ty này.",
+    "Ca sinh nở diễn ra tại Bệnh viện First Affiliated, trực thuộc Đại học Trung Sơn ở thành phố Quảng Châu.",
+    "Trên địa bàn còn có Trường ĐH Cần Thơ thuộc Bộ GD-ĐT, Trường ĐH Y dược Cần Thơ thuộc Bộ Y tế.",
+    "Ông Hưng ký công văn gửi Đảng đoàn Quốc hội và Trưởng Ban công tác đại biểu thuộc Ủy ban Thường vụ Quốc hội.",
+])
+def test_names_that_ran_past_the_organization_state_nothing(sentence):
+    assert relations([sentence], NOWHERE) == []
+
+
+def test_a_real_unit_under_a_real_body_is_kept():
+    assert relations(["Kết quả giám định của Trung tâm pháp y thuộc Sở Y tế Thành phố Hồ Chí Minh kết luận."],
+                     NOWHERE) == [("Trung tâm pháp y", "Sở Y tế Thành phố Hồ Chí Minh")]

@@ -236,3 +236,34 @@ def test_partial_dates_cover_their_whole_period():
     assert covers({"start_date": "2015", "end_date": "2020"}, "2020-12-31")
     assert not covers({"start_date": "2015", "end_date": "2020"}, "2021-01-01")
 
+
+
+def test_a_junk_start_does_not_end_a_holder_still_attested_after_it():
+    # issue 12: one article calls someone else "Thủ tướng" in January; the premier is attested
+    # in the post through the year, so nothing ends his tenure
+    premier = Holder("phuc", compute_tenure([("start", "2016-04-07"), ("current", "2017-03-01"),
+                                             ("current", "2017-06-20")]))
+    other = Holder("other", compute_tenure([("start", "2017-01-06")]))
+    apply_succession([premier, other])
+    assert premier.tenure["end_date"] is None and premier.tenure["replaced_by"] is None
+    assert covers(premier.tenure, "2017-06-01")
+
+
+def test_a_successor_still_ends_a_holder_last_attested_before_the_start():
+    first = Holder("a", compute_tenure([("start", "2015-10-01"), ("current", "2016-12-01")]))
+    second = Holder("b", compute_tenure([("start", "2017-04-10")]))
+    apply_succession([first, second])
+    assert (first.tenure["end_date"], first.tenure["replaced_by"]) == ("2017-04-10", "b")
+
+
+def test_a_nguyen_on_the_day_the_person_is_said_to_hold_the_post_ends_nothing():
+    # baomoi 2017: "Tổng Bí thư Nguyễn Phú Trọng, nguyên Tổng Bí thư: Lê Khả Phiêu, …" misread as "nguyên" of him
+    tenure = compute_tenure([("current", "2017-02-03"), ("former", "2017-05-22"), ("current", "2017-05-22")])
+    assert tenure["end_date"] is None and tenure["status"] == "current"
+    stated = compute_tenure([("current", "2017-02-03"), ("end", "2017-05-22"), ("current", "2017-05-22")])
+    assert stated["end_date"] == "2017-05-22"  # a stated end still ends it
+
+
+def test_an_undated_tenure_covers_no_date():
+    undated = compute_tenure([("current", None)])
+    assert undated["status"] == "current" and not covers(undated, "2017-06-01")
