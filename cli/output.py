@@ -33,7 +33,7 @@ class Format(str, Enum):
 
 
 # Columns too long for a table row; shown in tables only with --evidence (or by --columns).
-LONG_COLUMNS = ("evidence",)
+LONG_COLUMNS = ("evidence", "more_evidence")
 PIPE_WIDTH = 200  # table width when stdout is not a terminal and COLUMNS is not set
 
 FormatOption = typer.Option(Format.table, "--format", "-f",

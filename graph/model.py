@@ -75,9 +75,11 @@ RELATIONSHIPS: tuple[RelType, ...] = (
         {"start_date": STRING, "end_date": STRING, "start_basis": STRING, "end_basis": STRING,
          "first_seen": STRING, "last_seen": STRING, "status": STRING, "elected_at": STRING,
          "replaces": STRING, "replaced_by": STRING,
-         "own_end_date": STRING, "own_end_basis": STRING, "own_status": STRING},
+         "own_end_date": STRING, "own_end_basis": STRING, "own_status": STRING,
+         "statements": INT, "evidence_seq": INT},
         "a person's tenure in a position, merged from its statements (`own_…`: before the next holder's start "
-        "closes it)",
+        "closes it; `statements`: how many rest on it; `evidence_seq`: the seq of the third, up to which "
+        "recipes show sentences)",
     ),
     RelType("OF", (("Position", "Organization"), ("Congress", "Organization"), ("Event", "Organization")),
             {}, "the organization a position, congress or event belongs to"),

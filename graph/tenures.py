@@ -14,7 +14,12 @@ from orggraph.graph.store import Store
 from orggraph.loaders.tenure import FIELDS, Holder, Statement, apply_succession, compute_tenure
 
 OWN = {"own_end_date": "end_date", "own_end_basis": "end_basis", "own_status": "status"}
-STORED = (*FIELDS, *OWN)
+# Sentences a recipe shows per tenure: those of its first EVIDENCE statements (load order).
+# A tenure counts its statements and keeps the `seq` of its EVIDENCE-th, so a recipe reads
+# those few sentences and says how many more there are, whatever the post's fame.
+EVIDENCE = 3
+COUNTS = ("statements", "evidence_seq")
+STORED = (*FIELDS, *OWN, *COUNTS)
 
 Pair = tuple[str, str]  # (person key, position key)
 
@@ -24,7 +29,10 @@ def statement_of(row: dict) -> Statement:
     return Statement(row["status"], row["as_of"], row.get("basis") or "attested", row.get("congress") or "")
 
 
-def statements_of(store: Store, pairs: list[Pair]) -> dict[Pair, list[Statement]]:
+Said = dict[Pair, list[tuple[int, Statement]]]  # a pair's statements (not rejected) with their seq, in load order
+
+
+def statements_of(store: Store, pairs: list[Pair]) -> Said:
     """The statements (not rejected) about each (person, position) pair, in load order."""
     found = store.read(
         "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person {key: r.src}) "
@@ -33,19 +41,25 @@ def statements_of(store: Store, pairs: list[Pair]) -> dict[Pair, list[Statement]
         "s.basis AS basis, s.congress AS congress",
         {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).dicts()
     found.sort(key=lambda row: row["seq"])
-    out: dict[Pair, list[Statement]] = {}
+    out: Said = {}
     for row in found:
-        out.setdefault((row["person"], row["position"]), []).append(statement_of(row))
+        out.setdefault((row["person"], row["position"]), []).append((row["seq"], statement_of(row)))
     return out
 
 
-def settle(said: dict[Pair, list[Statement]], stored: dict[Pair, dict], single: set[str]) -> dict[Pair, dict]:
+def counts(said: list[tuple[int, Statement]]) -> dict:
+    """How many statements a tenure rests on, and the seq of the last one recipes show."""
+    return {"statements": len(said), "evidence_seq": said[min(EVIDENCE, len(said)) - 1][0]}
+
+
+def settle(said: Said, stored: dict[Pair, dict], single: set[str]) -> dict[Pair, dict]:
     """The tenures to store: those of the pairs in `said`, from their statements, and
     for the single-holder posts among them (`single`) the succession over every holder,
     the others' tenures taken from `stored` (their stored properties, STORED).  Returns
     every pair whose stored properties change, with all of STORED."""
-    fresh = {pair: compute_tenure(statements) for pair, statements in said.items()}
+    fresh = {pair: compute_tenure([statement for _, statement in rows]) for pair, rows in said.items()}
     own = {pair: {mine: tenure.get(field) for mine, field in OWN.items()} for pair, tenure in fresh.items()}
+    counted = {pair: counts(rows) for pair, rows in said.items()}
     holders: dict[str, list[Holder]] = {}
     for (person, position), tenure in stored.items():
         if position not in single:
@@ -55,6 +69,7 @@ def settle(said: dict[Pair, list[Statement]], stored: dict[Pair, dict], single: 
             restored.update({field: tenure.get(mine) for mine, field in OWN.items()})
             fresh[(person, position)] = restored
             own[(person, position)] = {mine: tenure.get(mine) for mine in OWN}
+            counted[(person, position)] = {c: tenure.get(c) for c in COUNTS}
     for (person, position), tenure in fresh.items():
         tenure["replaces"] = tenure["replaced_by"] = None
         if position in single:
@@ -63,7 +78,7 @@ def settle(said: dict[Pair, list[Statement]], stored: dict[Pair, dict], single: 
         apply_succession(position_holders)
     changed = {}
     for pair, tenure in fresh.items():
-        row = {**{f: tenure.get(f) for f in FIELDS}, **own[pair]}
+        row = {**{f: tenure.get(f) for f in FIELDS}, **own[pair], **counted[pair]}
         if stored.get(pair) != row:
             changed[pair] = row
     return changed

@@ -30,6 +30,8 @@ def who_held(store: Store, title: str, organization: str, on: Optional[str] = No
     params = {"title": title, "organization": org["search"]}
     result = run_recipe(store, "who-held", {**params, "date": on})
     every = run_recipe(store, "who-held", {**params, "date": None}) if on else None
+    if on:
+        result = with_year_counts(store, result, on)
     return who_held_on(result, on, every, org["name"])
 
 
@@ -64,7 +66,33 @@ def hierarchy(store: Store, organization: str) -> Result:
     return Result(["direction", "depth", "organization", "related_organization", "basis"], rows)
 
 
-HIDDEN = ("single_holder", "statements", "statements_that_year", "evidence")
+HIDDEN = ("single_holder", "person_key", "position_key", "statements", "statements_that_year", "evidence",
+          "more_evidence")
+HOLDING = ("current", "start")
+
+
+def with_year_counts(store: Store, result: Result, date: str) -> Result:
+    """who-held's rows with `statements_that_year`: how many statements say the person holds
+    the post in the date's year.  Read only for the posts that rank candidates (a post one
+    person holds at a time, with more than one answer), so a quiet question costs nothing."""
+    rows = result.dicts()
+    answers: dict[str, int] = {}
+    for row in rows:
+        answers[row["position_key"]] = answers.get(row["position_key"], 0) + 1
+    pairs = sorted({(r["person_key"], r["position_key"]) for r in rows
+                    if r.get("single_holder") and answers[r["position_key"]] > 1})
+    near: dict[tuple, int] = {}
+    if pairs:
+        for person, position, count in store.read(
+                "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->"
+                "(p:Person {key: r.src}) WHERE (s.rejected IS NULL OR NOT s.rejected) AND s.status IN $holding "
+                "AND left(s.as_of, 4) = $year RETURN p.key, x.key, count(s)",
+                {"pairs": [{"src": a, "dst": b} for a, b in pairs], "holding": list(HOLDING),
+                 "year": date[:4]}).rows:
+            near[(person, position)] = count
+    counts = [near.get((r["person_key"], r["position_key"]), 0) for r in rows]
+    return Result([*result.columns, "statements_that_year"],
+                  [[*row, count] for row, count in zip(result.rows, counts)])
 
 
 def _within(date: str, first: Optional[str], last: Optional[str]) -> bool:
@@ -141,7 +169,7 @@ def who_held_on(result: Result, date: Optional[str], undated: Optional[Result] =
             elif not row.get("end_date"):
                 parts.append(f"not attested after {last_seen}")
         out_notes.append("; ".join(parts))
-    columns = [c for c in result.columns if c not in HIDDEN] + ["note", "evidence"]
+    columns = [c for c in result.columns if c not in HIDDEN] + ["note", "evidence", "more_evidence"]
     out = [[row.get(c) if c != "note" else note for c in columns] for row, note in zip(rows, out_notes)]
     return Result(columns, out)
 

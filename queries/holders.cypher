@@ -12,8 +12,10 @@ WHERE ($date IS NULL OR (
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
+WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
 WITH * ORDER BY s.seq SKIP 0
-WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status,
-     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
-RETURN o.name AS organization, x.title AS title, p.name AS person, start_date, end_date, status, evidence
+WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.statements AS statements,
+     collect(s.sentence) AS evidence
+RETURN o.name AS organization, x.title AS title, p.name AS person, start_date, end_date, status, evidence,
+       statements - size(evidence) AS more_evidence
 ORDER BY organization, title, person

@@ -1,14 +1,14 @@
 // name: timeline
-// description: A person's posts in order, with dates, status and evidence.
+// description: A person's posts in order, with dates, status and evidence (the first sentences of each, and how many more).
 // param: person: search — the person's name, e.g. "le tien chau"
 // param: key: text? — a person key, to tell namesakes apart, e.g. "p:le tien chau@hai phong"
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE p.search CONTAINS $person AND ($key IS NULL OR p.key = $key)
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
+WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
-     h.last_seen AS last_seen,
-     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
+     h.last_seen AS last_seen, h.statements AS statements, collect(s.sentence) AS evidence
 RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
-       last_seen, evidence
+       last_seen, evidence, statements - size(evidence) AS more_evidence
 ORDER BY person, coalesce(start_date, first_seen, '9999'), title

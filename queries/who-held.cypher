@@ -1,5 +1,5 @@
 // name: who-held
-// description: Who held a title at an organization (optionally on a date), with the tenure and the evidence.
+// description: Who held a title at an organization (optionally on a date), with the tenure and the evidence (its first sentences, and how many more).
 // param: title: search — the title, e.g. "Bí thư" (exact title; matched without diacritics or case)
 // param: organization: search — the organization's name or part of it, e.g. "Thành ủy Hải Phòng"
 // param: date: date? — an ISO date (2020-08-04); only tenures that cover it (start ≤ date < end; a tenure with no dated statement covers no date)
@@ -13,14 +13,12 @@ WHERE ($date IS NULL OR (
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
+WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
-     h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis,
-     count(CASE WHEN s.rejected THEN NULL ELSE s.key END) AS statements,
-     count(CASE WHEN s.rejected OR NOT s.status IN ['current', 'start'] OR left(s.as_of, 4) <> left($date, 4)
-                THEN NULL ELSE s.key END) AS statements_that_year,
-     collect(CASE WHEN s.rejected THEN NULL ELSE s.sentence END) AS evidence
+     h.last_seen AS last_seen, h.start_basis AS start_basis, h.end_basis AS end_basis, h.statements AS statements,
+     collect(s.sentence) AS evidence
 RETURN p.name AS person, x.title AS title, o.name AS organization, start_date, end_date, status, first_seen,
-       last_seen, start_basis, end_basis, x.single_holder AS single_holder, statements, statements_that_year,
-       evidence
+       last_seen, start_basis, end_basis, x.single_holder AS single_holder, p.key AS person_key,
+       x.key AS position_key, statements, evidence, statements - size(evidence) AS more_evidence
 ORDER BY o.search = $organization DESC, coalesce(start_date, first_seen, '') DESC, person

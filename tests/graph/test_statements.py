@@ -12,7 +12,8 @@ import pytest
 from orggraph.graph.export import iter_facts
 from orggraph.graph.loading import load_paths
 from orggraph.graph.store import open_store
-from orggraph.graph.tenures import STORED
+from orggraph.graph.tenures import EVIDENCE, STORED
+from orggraph.loaders.normalize import fold
 from orggraph.loaders.tenure import FIELDS
 from tests.conftest import ROOT, SEEDS
 
@@ -86,3 +87,53 @@ def test_every_statement_links_its_article_subject_and_object(seeds_db):
     assert sum(n for _, n in linked) == total > 0
     assert {fact for fact, _ in linked} == {"held_office", "subordinate_to", "attended"}
     assert tenures == 0  # every tenure rests on statements
+
+
+def _said(store) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """Each (person, position)'s statements (not rejected) as (seq, sentence), in load order."""
+    said: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for person, position, seq, sentence in store.read(
+            "MATCH (x:Position)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person) "
+            "WHERE s.rejected IS NULL OR NOT s.rejected RETURN p.key, x.key, s.seq, s.sentence").rows:
+        said.setdefault((person, position), []).append((seq, sentence))
+    return {pair: sorted(rows) for pair, rows in said.items()}
+
+
+def _check_counts(store) -> int:
+    said = _said(store)
+    tenures = store.read("MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position) "
+                         "RETURN p.key, x.key, h.statements, h.evidence_seq").rows
+    assert {(p, x) for p, x, _, _ in tenures} == set(said)
+    for person, position, count, last_shown in tenures:
+        rows = said[(person, position)]
+        assert (count, last_shown) == (len(rows), rows[min(EVIDENCE, len(rows)) - 1][0]), (person, position)
+    return max(len(rows) for rows in said.values())
+
+
+def test_tenures_count_their_statements_and_recipes_show_the_first_few(tmp_path):
+    """A tenure counts its statements and marks the last one recipes show; the recipes show
+    the first EVIDENCE sentences in load order and how many more there are, through a bulk
+    load, a load in groups on top, and a rejection."""
+    from orggraph.graph.curation import reject_statements
+    from orggraph.queries import run_recipe
+
+    variants = tmp_path / "variants.jsonl"
+    with open(variants, "w", encoding="utf-8") as fh:
+        for i in range(6):
+            for seed in sorted(SEEDS.glob("*.txt")):
+                text = seed.read_text(encoding="utf-8") + f"\n\nBản tin số {i + 1}."
+                fh.write(json.dumps({"id": f"{seed.stem}-v{i + 1}", "text": text}, ensure_ascii=False) + "\n")
+    with open_store(str(tmp_path / "db")) as store:
+        load_paths(store, [str(SEEDS)], workers=1)  # the bulk path
+        _check_counts(store)
+        load_paths(store, [str(variants)], workers=1, group_size=4)  # group by group on top
+        assert _check_counts(store) > EVIDENCE
+        reject_statements(store, "Lê Tiến Châu", "Bí thư", "Thành ủy Hải Phòng", "001_7239dae0792dcdec.txt")
+        _check_counts(store)
+        said = _said(store)
+        for row in run_recipe(store, "timeline", {"person": "le tien chau"}).dicts():
+            [(person, position)] = [pair for pair in said if pair[0].startswith("p:le tien chau")
+                                    and pair[1].startswith(f"pos:{fold(row['title'])}@o:{fold(row['organization'])}")]
+            rows = said[(person, position)]
+            assert row["evidence"] == [sentence for _, sentence in rows[:EVIDENCE]]
+            assert row["more_evidence"] == len(rows) - min(EVIDENCE, len(rows))
