@@ -21,13 +21,16 @@ _KEPT = "(s.rejected IS NULL OR NOT s.rejected)"
 ALL_COLUMNS = list(dict.fromkeys(c for cols in FACT_COLUMNS.values() for c in cols))
 
 
-def iter_facts(store: Store) -> Iterator[dict]:
+def iter_facts(store: Store, min_confidence: float | None = None) -> Iterator[dict]:
+    """Every fact, sorted; with `min_confidence`, held-office statements less sure than it
+    are left out (the other facts carry no confidence of their own: 1.0)."""
     rows: list[dict] = []
     for row in store.read(
             f"{_STATED} (s)-[:OBJECT]->(x:Position)-[:OF]->(o:Organization) WHERE s.fact = 'held_office' AND {_KEPT} "
+            "AND ($min IS NULL OR s.confidence >= $min) "
             "RETURN p.name AS person, x.title AS title, o.name AS organization, s.status AS status, s.as_of AS as_of, "
-            "a.source AS source, s.sentence AS evidence, s.basis AS basis, s.confidence AS confidence, s.seq AS seq"
-            ).dicts():
+            "a.source AS source, s.sentence AS evidence, s.basis AS basis, s.confidence AS confidence, s.seq AS seq",
+            {"min": min_confidence}).dicts():
         rows.append({"fact": "held_office", **row})
     for row in store.read(
             "MATCH (a:Article)-[:STATES]->(s:Statement)-[:SUBJECT]->(c:Organization), (s)-[:OBJECT]->(p:Organization) "

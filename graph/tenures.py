@@ -18,7 +18,7 @@ OWN = {"own_end_date": "end_date", "own_end_basis": "end_basis", "own_status": "
 # A tenure counts its statements and keeps the `seq` of its EVIDENCE-th, so a recipe reads
 # those few sentences and says how many more there are, whatever the post's fame.
 EVIDENCE = 3
-COUNTS = ("statements", "evidence_seq")
+COUNTS = ("statements", "evidence_seq", "confidence")
 STORED = (*FIELDS, *OWN, *COUNTS)
 
 Pair = tuple[str, str]  # (person key, position key)
@@ -29,7 +29,12 @@ def statement_of(row: dict) -> Statement:
     return Statement(row["status"], row["as_of"], row.get("basis") or "attested", row.get("congress") or "")
 
 
-Said = dict[Pair, list[tuple[int, Statement]]]  # a pair's statements (not rejected) with their seq, in load order
+# A pair's statements (not rejected) as (seq, confidence, the rules' view), in load order.
+Said = dict[Pair, list[tuple[int, float, Statement]]]
+
+
+def said_row(row: dict) -> tuple[int, float, Statement]:
+    return row["seq"], row.get("confidence") or 1.0, statement_of(row)
 
 
 def statements_of(store: Store, pairs: list[Pair]) -> Said:
@@ -38,18 +43,20 @@ def statements_of(store: Store, pairs: list[Pair]) -> Said:
         "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person {key: r.src}) "
         "WHERE s.rejected IS NULL OR NOT s.rejected "
         "RETURN p.key AS person, x.key AS position, s.seq AS seq, s.status AS status, s.as_of AS as_of, "
-        "s.basis AS basis, s.congress AS congress",
+        "s.basis AS basis, s.congress AS congress, s.confidence AS confidence",
         {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).dicts()
     found.sort(key=lambda row: row["seq"])
     out: Said = {}
     for row in found:
-        out.setdefault((row["person"], row["position"]), []).append((row["seq"], statement_of(row)))
+        out.setdefault((row["person"], row["position"]), []).append(said_row(row))
     return out
 
 
-def counts(said: list[tuple[int, Statement]]) -> dict:
-    """How many statements a tenure rests on, and the seq of the last one recipes show."""
-    return {"statements": len(said), "evidence_seq": said[min(EVIDENCE, len(said)) - 1][0]}
+def counts(said: list[tuple[int, float, Statement]]) -> dict:
+    """How many statements a tenure rests on, the seq of the last one recipes show, and
+    how sure its surest statement is (what `--min-confidence` compares)."""
+    return {"statements": len(said), "evidence_seq": said[min(EVIDENCE, len(said)) - 1][0],
+            "confidence": max(confidence for _, confidence, _ in said)}
 
 
 def settle(said: Said, stored: dict[Pair, dict], single: set[str]) -> dict[Pair, dict]:
@@ -57,7 +64,7 @@ def settle(said: Said, stored: dict[Pair, dict], single: set[str]) -> dict[Pair,
     for the single-holder posts among them (`single`) the succession over every holder,
     the others' tenures taken from `stored` (their stored properties, STORED).  Returns
     every pair whose stored properties change, with all of STORED."""
-    fresh = {pair: compute_tenure([statement for _, statement in rows]) for pair, rows in said.items()}
+    fresh = {pair: compute_tenure([statement for _, _, statement in rows]) for pair, rows in said.items()}
     own = {pair: {mine: tenure.get(field) for mine, field in OWN.items()} for pair, tenure in fresh.items()}
     counted = {pair: counts(rows) for pair, rows in said.items()}
     holders: dict[str, list[Holder]] = {}

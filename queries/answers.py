@@ -23,11 +23,18 @@ from orggraph.loaders.normalize import fold
 from orggraph.queries import run_recipe
 
 
-def who_held(store: Store, title: str, organization: str, on: Optional[str] = None) -> Result:
-    """Who held TITLE at ORGANIZATION (on a date), with a `note` when the answer is uncertain."""
+def _sure(min_confidence: Optional[float]) -> Optional[str]:
+    """The recipes' `min_confidence` parameter (they take text, as from the command line)."""
+    return None if min_confidence is None else repr(float(min_confidence))
+
+
+def who_held(store: Store, title: str, organization: str, on: Optional[str] = None,
+             min_confidence: Optional[float] = None) -> Result:
+    """Who held TITLE at ORGANIZATION (on a date), with a `note` when the answer is uncertain;
+    with `min_confidence`, only tenures whose surest statement reaches it."""
     on = check_iso_date(on, "on")
     org = find_organization(store, organization)
-    params = {"title": title, "organization": org["search"]}
+    params = {"title": title, "organization": org["search"], "min_confidence": _sure(min_confidence)}
     result = run_recipe(store, "who-held", {**params, "date": on})
     every = run_recipe(store, "who-held", {**params, "date": None}) if on else None
     if on:
@@ -35,25 +42,28 @@ def who_held(store: Store, title: str, organization: str, on: Optional[str] = No
     return who_held_on(result, on, every, org["name"])
 
 
-def succession(store: Store, title: str, organization: str) -> Result:
+def succession(store: Store, title: str, organization: str, min_confidence: Optional[float] = None) -> Result:
     """The holders of a post in order, with tenures and whom each replaced."""
     org = find_organization(store, organization)
-    return run_recipe(store, "succession", {"title": title, "organization": org["search"]})
+    return run_recipe(store, "succession", {"title": title, "organization": org["search"],
+                                            "min_confidence": _sure(min_confidence)})
 
 
-def roster(store: Store, organization: str, on: Optional[str] = None) -> Result:
+def roster(store: Store, organization: str, on: Optional[str] = None, min_confidence: Optional[float] = None) -> Result:
     """Everyone holding a post in an organization (on a date)."""
     on = check_iso_date(on, "on")
     org = find_organization(store, organization)
-    return run_recipe(store, "holders", {"organization": org["search"], "date": on})
+    return run_recipe(store, "holders", {"organization": org["search"], "date": on,
+                                         "min_confidence": _sure(min_confidence)})
 
 
-def timeline(store: Store, person: str) -> Result:
+def timeline(store: Store, person: str, min_confidence: Optional[float] = None) -> Result:
     """A person's posts in order; namesakes (one name, several person nodes) all together, unless a
     key (p:…@…) picks one."""
     found = find_nodes(store, "Person", person, "person")
     key = found[0]["key"] if len(found) == 1 else None
-    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key})
+    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key,
+                                          "min_confidence": _sure(min_confidence)})
 
 
 def hierarchy(store: Store, organization: str) -> Result:

@@ -2,8 +2,10 @@
 // description: The holders of a post in order, each with the tenure, what it rests on (its first sentences, and how many more), and whom they replaced.
 // param: title: search — the title, e.g. "Bí thư" (exact title; matched without diacritics or case)
 // param: organization: search — the organization's name or part of it, e.g. "Khối các cơ quan thành phố Hải Phòng"
+// param: min_confidence: confidence? — leave out tenures whose surest statement is below this (0 to 1), e.g. 0.8
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
+  AND ($min_confidence IS NULL OR h.confidence >= $min_confidence)
 OPTIONAL MATCH (previous:Person {key: h.replaces})
 OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
 WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)

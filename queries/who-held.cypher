@@ -3,8 +3,10 @@
 // param: title: search — the title, e.g. "Bí thư" (exact title; matched without diacritics or case)
 // param: organization: search — the organization's name or part of it, e.g. "Thành ủy Hải Phòng"
 // param: date: date? — an ISO date (2020-08-04); only tenures that cover it (start ≤ date < end; a tenure with no dated statement covers no date)
+// param: min_confidence: confidence? — leave out tenures whose surest statement is below this (0 to 1), e.g. 0.8
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
+  AND ($min_confidence IS NULL OR h.confidence >= $min_confidence)
 WITH p, h, x, o, coalesce(h.start_date, h.first_seen) AS since
 WHERE ($date IS NULL OR (
         since IS NOT NULL
