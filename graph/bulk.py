@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from orggraph.graph.model import REL_TYPES
 from orggraph.graph.store import RelWrite, Store
-from orggraph.graph.tenures import Said, said_row, settle
+from orggraph.graph.tenures import Said, settle, stated
 from orggraph.graph.writer import WriteOutcome, statement_links, statement_rows
 from orggraph.loaders.resolve import GraphBatch
 
@@ -27,7 +27,7 @@ def bulk_write(store: Store, batch: GraphBatch) -> WriteOutcome:
     said: Said = {}
     for row in statements:
         if row["fact"] == "held_office" and not row["rejected"]:
-            said.setdefault((row["subject"], row["object"]), []).append(said_row(row))
+            said.setdefault((row["subject"], row["object"]), []).append(stated(row))
     single = {key for key, row in batch.nodes.get("Position", {}).items() if row.get("single_holder")}
     tenures = settle(said, {}, single)
     nodes = rels = 0

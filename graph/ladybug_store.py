@@ -281,9 +281,14 @@ class LadybugStore(Store):
             self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
 
     def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
-        """COPY FROM for relationships (every property of the type, from the rows)."""
+        """COPY FROM for relationships (every property of the type, from the rows); lists
+        only of plain words (statement keys), else CREATE."""
         rel = REL_TYPES[spec.rel_type]
         if not rows:
+            return
+        lists = [p for p, kind in rel.properties.items() if kind == STRINGS]
+        if any(_UNPLAIN.search(v) for row in rows for p in lists for v in row.get(p) or ()):
+            super().bulk_relationships(spec, rows)
             return
         options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
         self._copy(spec.rel_type, [[row["src"], row["dst"], *(row.get(p) for p in rel.properties)] for row in rows],
@@ -406,12 +411,18 @@ class LadybugStore(Store):
         return Result(columns, rows)
 
 
+_UNPLAIN = re.compile(r"[\[\],'\"\\{}\s]")  # what a list element in a CSV field may not hold
+
+
 def _csv_value(value: Any, kind: str) -> Any:
-    """A field of the CSV files COPY FROM reads: empty is null, booleans as the parser spells them."""
+    """A field of the CSV files COPY FROM reads: empty is null, booleans and lists (of plain
+    words) as the parser spells them."""
     if value is None:
         return ""
     if kind == BOOL:
         return "true" if value else "false"
+    if kind == STRINGS:
+        return "[" + ",".join(value) + "]"
     return value
 
 

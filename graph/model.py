@@ -76,10 +76,10 @@ RELATIONSHIPS: tuple[RelType, ...] = (
          "first_seen": STRING, "last_seen": STRING, "status": STRING, "elected_at": STRING,
          "replaces": STRING, "replaced_by": STRING,
          "own_end_date": STRING, "own_end_basis": STRING, "own_status": STRING,
-         "statements": INT, "evidence_seq": INT, "confidence": DOUBLE},
+         "statements": INT, "first_statements": STRINGS, "confidence": DOUBLE},
         "a person's tenure in a position, merged from its statements (`own_…`: before the next holder's start "
-        "closes it; `statements`: how many rest on it; `evidence_seq`: the seq of the third, up to which "
-        "recipes show sentences; `confidence`: its surest statement's)",
+        "closes it; `statements`: how many rest on it; `first_statements`: the keys of the first "
+        "three, whose sentences recipes show; `confidence`: its surest statement's)",
     ),
     RelType("OF", (("Position", "Organization"), ("Congress", "Organization"), ("Event", "Organization")),
             {}, "the organization a position, congress or event belongs to"),

@@ -95,8 +95,10 @@ class Store:
 
     def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         """Relationships for an empty store (every property of the type from the rows)."""
-        self.create_relationships(RelWrite(spec.rel_type, spec.from_label, spec.to_label,
-                                           tuple(REL_TYPES[spec.rel_type].properties)), rows)
+        props = tuple(REL_TYPES[spec.rel_type].properties)
+        self.create_relationships(RelWrite(spec.rel_type, spec.from_label, spec.to_label, props),
+                                  [{"src": row["src"], "dst": row["dst"], **{p: row.get(p) for p in props}}
+                                   for row in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

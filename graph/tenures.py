@@ -10,15 +10,18 @@ A pair with no statement left (curation moved or rejected them all) loses its te
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from orggraph.graph.store import Store
 from orggraph.loaders.tenure import FIELDS, Holder, Statement, apply_succession, compute_tenure
 
 OWN = {"own_end_date": "end_date", "own_end_basis": "end_basis", "own_status": "status"}
 # Sentences a recipe shows per tenure: those of its first EVIDENCE statements (load order).
-# A tenure counts its statements and keeps the `seq` of its EVIDENCE-th, so a recipe reads
-# those few sentences and says how many more there are, whatever the post's fame.
+# A tenure counts its statements and keeps the keys of its first EVIDENCE, so a recipe
+# reads those few by primary key and says how many more there are, whatever the post's
+# fame (joining a post's statements to a person's costs as much as both have).
 EVIDENCE = 3
-COUNTS = ("statements", "evidence_seq", "confidence")
+COUNTS = ("statements", "first_statements", "confidence")
 STORED = (*FIELDS, *OWN, *COUNTS)
 
 Pair = tuple[str, str]  # (person key, position key)
@@ -29,12 +32,19 @@ def statement_of(row: dict) -> Statement:
     return Statement(row["status"], row["as_of"], row.get("basis") or "attested", row.get("congress") or "")
 
 
-# A pair's statements (not rejected) as (seq, confidence, the rules' view), in load order.
-Said = dict[Pair, list[tuple[int, float, Statement]]]
+class Stated(NamedTuple):
+    """One statement about a (person, position) pair, as tenures need it."""
+    seq: int
+    key: str
+    confidence: float
+    rule: Statement  # the rules' view
 
 
-def said_row(row: dict) -> tuple[int, float, Statement]:
-    return row["seq"], row.get("confidence") or 1.0, statement_of(row)
+Said = dict[Pair, list[Stated]]  # a pair's statements (not rejected), in load order
+
+
+def stated(row: dict) -> Stated:
+    return Stated(row["seq"], row["key"], row.get("confidence") or 1.0, statement_of(row))
 
 
 def statements_of(store: Store, pairs: list[Pair]) -> Said:
@@ -42,21 +52,21 @@ def statements_of(store: Store, pairs: list[Pair]) -> Said:
     found = store.read(
         "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person {key: r.src}) "
         "WHERE s.rejected IS NULL OR NOT s.rejected "
-        "RETURN p.key AS person, x.key AS position, s.seq AS seq, s.status AS status, s.as_of AS as_of, "
+        "RETURN p.key AS person, x.key AS position, s.seq AS seq, s.key AS key, s.status AS status, s.as_of AS as_of, "
         "s.basis AS basis, s.congress AS congress, s.confidence AS confidence",
         {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).dicts()
     found.sort(key=lambda row: row["seq"])
     out: Said = {}
     for row in found:
-        out.setdefault((row["person"], row["position"]), []).append(said_row(row))
+        out.setdefault((row["person"], row["position"]), []).append(stated(row))
     return out
 
 
-def counts(said: list[tuple[int, float, Statement]]) -> dict:
-    """How many statements a tenure rests on, the seq of the last one recipes show, and
-    how sure its surest statement is (what `--min-confidence` compares)."""
-    return {"statements": len(said), "evidence_seq": said[min(EVIDENCE, len(said)) - 1][0],
-            "confidence": max(confidence for _, confidence, _ in said)}
+def counts(said: list[Stated]) -> dict:
+    """How many statements a tenure rests on, the first ones recipes show, and how sure
+    its surest statement is (what `--min-confidence` compares)."""
+    return {"statements": len(said), "first_statements": [s.key for s in said[:EVIDENCE]],
+            "confidence": max(s.confidence for s in said)}
 
 
 def settle(said: Said, stored: dict[Pair, dict], single: set[str]) -> dict[Pair, dict]:
@@ -64,7 +74,7 @@ def settle(said: Said, stored: dict[Pair, dict], single: set[str]) -> dict[Pair,
     for the single-holder posts among them (`single`) the succession over every holder,
     the others' tenures taken from `stored` (their stored properties, STORED).  Returns
     every pair whose stored properties change, with all of STORED."""
-    fresh = {pair: compute_tenure([statement for _, _, statement in rows]) for pair, rows in said.items()}
+    fresh = {pair: compute_tenure([s.rule for s in rows]) for pair, rows in said.items()}
     own = {pair: {mine: tenure.get(field) for mine, field in OWN.items()} for pair, tenure in fresh.items()}
     counted = {pair: counts(rows) for pair, rows in said.items()}
     holders: dict[str, list[Holder]] = {}

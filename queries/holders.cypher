@@ -13,8 +13,8 @@ WHERE ($date IS NULL OR (
     AND (h.end_date IS NULL
          OR (size(h.end_date) = 10 AND h.end_date > $date)
          OR (size(h.end_date) < 10 AND h.end_date >= left($date, size(h.end_date))))))
-OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
-WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
+UNWIND h.first_statements AS first
+MATCH (s:Statement {key: first})
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.statements AS statements,
      collect(s.sentence) AS evidence

@@ -7,8 +7,8 @@ MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE x.search = $title AND o.search CONTAINS $organization
   AND ($min_confidence IS NULL OR h.confidence >= $min_confidence)
 OPTIONAL MATCH (previous:Person {key: h.replaces})
-OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
-WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
+UNWIND h.first_statements AS first
+MATCH (s:Statement {key: first})
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.start_basis AS start_basis, h.end_date AS end_date,
      h.end_basis AS end_basis, h.status AS status, h.elected_at AS elected_at, h.first_seen AS first_seen,

@@ -6,8 +6,8 @@
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE p.search CONTAINS $person AND ($key IS NULL OR p.key = $key)
   AND ($min_confidence IS NULL OR h.confidence >= $min_confidence)
-OPTIONAL MATCH (x)<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p)
-WHERE s.seq <= h.evidence_seq AND (s.rejected IS NULL OR NOT s.rejected)
+UNWIND h.first_statements AS first
+MATCH (s:Statement {key: first})
 WITH * ORDER BY s.seq SKIP 0
 WITH p, x, o, h.start_date AS start_date, h.end_date AS end_date, h.status AS status, h.first_seen AS first_seen,
      h.last_seen AS last_seen, h.statements AS statements, collect(s.sentence) AS evidence
