@@ -13,7 +13,7 @@ from __future__ import annotations
 from orggraph.graph.model import REL_TYPES
 from orggraph.graph.store import RelWrite, Store
 from orggraph.graph.tenures import Said, settle, stated
-from orggraph.graph.writer import WriteOutcome, statement_links, statement_rows
+from orggraph.graph.writer import WriteOutcome, statement_links
 from orggraph.loaders.resolve import GraphBatch
 
 
@@ -23,7 +23,9 @@ def is_empty(store: Store) -> bool:
 
 def bulk_write(store: Store, batch: GraphBatch) -> WriteOutcome:
     """Every row of `batch` (a whole load) into an empty store, in one transaction."""
-    statements = statement_rows(batch.statements, 0)
+    statements = batch.statements
+    for seq, row in enumerate(statements):  # numbered in place: a first load holds every row once
+        row["seq"] = seq
     said: Said = {}
     for row in statements:
         if row["fact"] == "held_office" and not row["rejected"]:

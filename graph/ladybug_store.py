@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import ladybug
 
@@ -278,7 +278,7 @@ class LadybugStore(Store):
         if STRINGS in types.values():
             self.create_nodes(label, [{p: row.get(p) for p in types} for row in rows], [p for p in types if p != "key"])
         elif rows:
-            self._copy(label, [[row.get(p) for p in types] for row in rows], list(types.values()))
+            self._copy(label, ([row.get(p) for p in types] for row in rows), list(types.values()))
 
     def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         """COPY FROM for relationships (every property of the type, from the rows); lists
@@ -291,7 +291,7 @@ class LadybugStore(Store):
             super().bulk_relationships(spec, rows)
             return
         options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
-        self._copy(spec.rel_type, [[row["src"], row["dst"], *(row.get(p) for p in rel.properties)] for row in rows],
+        self._copy(spec.rel_type, ([row["src"], row["dst"], *(row.get(p) for p in rel.properties)] for row in rows),
                    [STRING, STRING, *rel.properties.values()], options)
 
     def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
@@ -303,7 +303,9 @@ class LadybugStore(Store):
         self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})
 
-    def _copy(self, table: str, rows: list[list], kinds: list[str], options: str = "") -> None:
+    def _copy(self, table: str, rows: Iterable[list], kinds: list[str], options: str = "") -> None:
+        """Rows (streamed: a first load's millions of mentions are not copied again) into a
+        CSV file, then COPY FROM it."""
         if self._scratch is None:
             self._scratch = tempfile.mkdtemp(prefix="orggraph-copy-")
         path = os.path.join(self._scratch, f"{table}.csv")
