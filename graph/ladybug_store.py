@@ -34,6 +34,9 @@ GRAPH_FILE = "graph.lbdb"
 # The engine's page cache when opened read-only (its default is 80% of the machine's
 # memory); a query's own working memory is bounded by graph/query_guard.py.
 READ_ONLY_BUFFER_POOL = 512 * 2 ** 20
+# A writer's: pages beyond it are written out and read back, so a first load of a large
+# archive (one transaction) stays within its memory bound instead of the engine's default.
+WRITER_BUFFER_POOL = 1024 * 2 ** 20
 
 
 def _ddl() -> list[str]:
@@ -171,7 +174,8 @@ class LadybugStore(Store):
 
     def _connect(self, file: str, *, strict: bool) -> None:
         # Checkpoints only when this store says (after each commit, under the lock).
-        self._db = ladybug.Database(file, auto_checkpoint=False, throw_on_wal_replay_failure=strict)
+        self._db = ladybug.Database(file, auto_checkpoint=False, throw_on_wal_replay_failure=strict,
+                                    buffer_pool_size=WRITER_BUFFER_POOL)
         self._conn = ladybug.Connection(self._db)
 
     def _open_error(self, exc: BaseException) -> StoreError:
