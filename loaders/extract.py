@@ -63,14 +63,18 @@ def cues() -> Cues:
     for status, phrases in data["link_verbs"].items():
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
-    link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
-                      rf"({alternation(link_status)})\s+", re.I)
+    link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
+                      rf"({alternation(link_status)})\s+(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+    # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
+    # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])
     person_cues = alternation(data["person_cues"])
-    gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
+    # "cố Bí thư Thành ủy TP.HCM - ông Võ Trần Chí": a dash joins a title to the name only
+    # when "ông"/"bà"/"đồng chí" follows it (a quote's "– ông Thanh nói" has no title before)
+    gap = re.compile(rf"^[\s,]*(?:[-–]\s*(?=(?:{person_cues})\s))?(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
-    short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
+    short_ref = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
     # Matched on lowercased text: a case-insensitive trie is three times slower.
     events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)") for kind, words in data["events"].items()}
     presence = [(role, re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)", re.I))
@@ -102,7 +106,7 @@ _CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
-_MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
+_MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 
 
 # Lists of names under one title (see ArticleReader._lists).
@@ -315,7 +319,8 @@ class ArticleReader:
             if close > 0:
                 segments, _ = parse_chain(sentence, paren.end(), close)
                 if segments:
-                    return segments, close + 1, None
+                    then = paren.group(1) and paren.group(1) != "hiện"  # "(đang làm …)" tells a past scene
+                    return segments, close + 1, "former" if then else None
         rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
         start = name_end + rest.end()
         honorific = cues().honorific_then.match(sentence, start, limit)
@@ -365,7 +370,9 @@ class ArticleReader:
             if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
                     status_hint not in ("start", "end"):
                 status_hint = "former"  # "bộ trưởng Bộ Công Thương nhiệm kỳ 2011-2016", read in 2017
-            if status_hint in ("start", "end", "former"):
+            if status_hint == "end" and segment.former:
+                status = "former"  # "ông X, nguyên Vụ trưởng Vụ TCNH, đã được điều động …": left before
+            elif status_hint in ("start", "end", "former"):
                 status = status_hint
             elif segment.former or in_career:
                 status = "former"
@@ -533,7 +540,10 @@ _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị x�
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
-_PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
+# "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
+# group 1 says the post was held then, not now
+_PAREN_AFTER_NAME = re.compile(r"\s*\(\s*(?:(khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|đang|hiện)\s+)?"
+                               r"(?:(?:là|làm|giữ chức(?: vụ)?)\s+)?")
 
 
 def _clause_start(sentence: str, pos: int) -> int:

@@ -283,3 +283,58 @@ def test_confidence_from_how_a_statement_was_found():
     assert statement_confidence("chain", registry, False) > statement_confidence("list", registry, False)
     assert statement_confidence("chain", registry, False) > statement_confidence("chain", phrase, False)
     assert statement_confidence("list", Org("Ban Tổ chức", "other", scoped=False), True) < MIN_CONFIDENCE
+
+
+# -- appositions, short references and appointment notices -------------------------------------
+def test_a_title_joined_to_the_name_by_a_dash_and_a_person_word():
+    # 2017 archive: "cố Bí thư Thành ủy TP.HCM - ông Võ Trần Chí"; "cố" is "the late"
+    got = facts("Sáng 22-5, TP.HCM đã long trọng tổ chức Lễ đặt tên đường mang tên cố Bí thư Thành ủy "
+                "TP.HCM - ông Võ Trần Chí, nhân kỷ niệm 90 năm Ngày sinh của ông.")
+    assert got == {("Võ Trần Chí", "Bí thư", "Thành ủy Thành phố Hồ Chí Minh", "former")}
+
+
+def test_a_dash_after_a_quote_joins_no_title():
+    # 2017 archive: the words before "– ông Thanh nói" are a quotation, not his post
+    assert facts("“Tăng thêm sản lượng khai thác dầu thô là cần thiết” - ông Nguyễn Văn Thanh nói.") == set()
+
+
+def test_a_short_reference_that_opens_the_sentence():
+    # dantri 2021: "Ông Dương đồng thời là Chủ tịch kiêm Tổng Giám đốc …" after "ông Trần Tuấn Dương"
+    sentence = normalize_text("Ông Dương đồng thời là Chủ tịch kiêm Tổng Giám đốc Tổng Công ty Gang thép Hòa Phát, "
+                              "chịu trách nhiệm toàn bộ mảng sản xuất và kinh doanh thép của Hòa Phát.")
+    reader = ArticleReader(PlaceContext.from_text(None, sentence), "2021-04-26", "2021-04-26", set())
+    reader.read("Sau khi chuyển giao nhiệm vụ CEO, ông Trần Tuấn Dương giữ chức vụ Phó Chủ tịch HĐQT.")
+    reader.read(sentence)
+    assert {(h.person, h.title, h.organization.name) for h in reader.held} >= {
+        ("Trần Tuấn Dương", "Chủ tịch", "Tổng công ty Gang thép Hòa Phát"),
+        ("Trần Tuấn Dương", "Tổng Giám đốc", "Tổng công ty Gang thép Hòa Phát")}
+
+
+def test_a_former_post_left_for_a_post_named_after_giu_chuc_vu():
+    # 2017 archive: "nguyên Vụ trưởng Vụ TCNH đã được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban …"
+    got = facts("Trước đó, ngày 16.1.2017, người tiền nhiệm của bà Phan Thị Thu Hiền, ông Ngô Văn Tuấn, nguyên "
+                "Vụ trưởng Vụ TCNH đã được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban Kinh tế Trung ương.")
+    assert ("Ngô Văn Tuấn", "Phó Trưởng ban", "Ban Kinh tế Trung ương", "start") in got
+    assert ("Ngô Văn Tuấn", "Vụ trưởng", "Vụ TCNH", "former") in got
+
+
+def test_an_appointment_for_a_term_given_to_the_person_after_cho():
+    # 2017 archive: "bổ nhiệm có thời hạn chức vụ Vụ trưởng … cho bà Phan Thị Thu Hiền"
+    got = facts("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao Quyết định số 234/QĐ-BTC ngày 3.2.2017, bổ nhiệm có "
+                "thời hạn chức vụ Vụ trưởng Vụ Tài chính các ngân hàng và Tổ chức tài chính cho bà Phan Thị Thu Hiền.")
+    assert ("Phan Thị Thu Hiền", "Vụ trưởng", "Vụ Tài chính các ngân hàng và Tổ chức tài chính", "start") in got
+    assert not any(f[0] == "Phan Thị Thu Hiền" and f[1] == "Bộ trưởng" for f in got)
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    # 2017 archive: a post held at the time of the story, in parentheses
+    ("Việc chuyển sang Sở Khoa học là do nguyên Chủ tịch nước Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM) "
+     "gợi ý.", ("Trương Tấn Sang", "Bí thư", "Thành ủy Thành phố Hồ Chí Minh", "former")),
+    ("Tuy nhiên, vào tháng 5.2015, ông Đỗ Đình Hùng (đang làm Phó chủ tịch UBND xã Quế Long, huyện Quế Sơn) đã "
+     "liên quan tới vụ nhận nhầm 4 con nhím giống.", ("Đỗ Đình Hùng", "Phó Chủ tịch", "Ủy ban nhân dân xã Quế Long",
+                                                       "former")),
+    ("Ông Lâm Minh Đằng (Chánh Văn phòng Tỉnh ủy Trà Vinh) xác nhận thông tin.",
+     ("Lâm Minh Đằng", "Chánh Văn phòng", "Tỉnh ủy Trà Vinh", "current")),
+])
+def test_a_post_in_parentheses_then_or_now(sentence, fact):
+    assert fact in facts(sentence)
