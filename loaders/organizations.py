@@ -183,9 +183,12 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Op
 
 def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Optional[str] = None) -> Optional[Org]:
     context = context or PlaceContext()
-    raw = phrase.strip(" ,;:.-")
+    raw = phrase.strip(" ,;:.-/")  # "… tỉnh Quảng Trị./": a scraped article's end mark
     if not raw:
         return None
+    first = raw.split()[0]
+    if first.islower() and (first in lexicon().not_name_words or first == "và"):
+        return None  # "đồng chí Thứ trưởng và đoàn công tác": words that begin no name
     inner_places = []
     for paren in re.findall(r"\(([^)]*)\)", raw):
         inner_places += [m.province for m in find_provinces(paren)]
