@@ -186,8 +186,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     raw = phrase.strip(" ,;:.-/")  # "… tỉnh Quảng Trị./": a scraped article's end mark
     if not raw:
         return None
-    first = raw.split()[0]
-    if first.islower() and (first in lexicon().not_name_words or first == "và"):
+    first = raw.split()[0] if raw.split() else ""
+    if not first or first.islower() and (first in lexicon().not_name_words or first == "và"):
         return None  # "đồng chí Thứ trưởng và đoàn công tác": words that begin no name
     inner_places = []
     for paren in re.findall(r"\(([^)]*)\)", raw):
