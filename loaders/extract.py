@@ -258,6 +258,11 @@ class ArticleReader:
                           moved_to if segments is after else None)
             if moved_to:
                 self._add(mention.name, moved_to, sentence, "start", False, False)
+            replaced = _REPLACES.match(sentence, after_end) if after and (link_status == "start" or (
+                start_verb and link_status is not None)) else None
+            predecessor = next((m for m in mentions if replaced and m.start == replaced.end()), None)
+            if predecessor:  # "bổ nhiệm bà X giữ chức Phó tổng giám đốc … thay ông Đỗ Quang Lâm": his post ends
+                self._add(predecessor.name, after, sentence, "end", False, False)
         self._appointments(sentence, mentions)
         self._lists(sentence, mentions)
 
@@ -539,6 +544,7 @@ _CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tị
 _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
+_REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
 # group 1 says the post was held then, not now

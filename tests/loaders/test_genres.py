@@ -364,3 +364,12 @@ def test_organization_words_that_begin_with_a_conjunction_or_end_with_scraping_m
     # the last words of a scraped article: "… tỉnh Quảng Trị./"
     got = facts("ông Nguyễn Cường Quân, Trưởng phòng Tổ chức cán bộ Viện Kiểm sát Nhân dân tỉnh Quảng Trị./")
     assert {f[2] for f in got} == {"Phòng Tổ chức cán bộ Viện Kiểm sát Nhân dân tỉnh Quảng Trị"}
+
+
+def test_the_predecessor_named_after_thay_ong_leaves_the_post():
+    # 2017 archive: "bổ nhiệm bà Trần Thị Tố Dung giữ chức Phó tổng giám đốc thường trực Công ty thay ông Đỗ Quang Lâm"
+    got = facts("Công ty cổ phần Xây dựng FLC Faros vừa công bố quyết định tiếp nhận và bổ nhiệm bà Trần Thị Tố Dung giữ "
+                "chức Phó tổng giám đốc thường trực Công ty Cổ phần Xây dựng FLC Faros thay ông Đỗ Quang Lâm.")
+    org = "Công ty Cổ phần Xây dựng FLC Faros"
+    assert got == {("Trần Thị Tố Dung", "Phó Tổng Giám đốc Thường trực", org, "start"),
+                   ("Đỗ Quang Lâm", "Phó Tổng Giám đốc Thường trực", org, "end")}
