@@ -15,7 +15,7 @@ from typing import Optional
 from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.places import Province, find_provinces
-from orggraph.loaders.registry import central_body, ministry_of_subject
+from orggraph.loaders.registry import Body, central_body, ministry_of_subject
 from orggraph.loaders.statements import Org
 
 UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -92,6 +92,22 @@ def lexicon() -> OrgLexicon:
                                                          sorted(data["sentence_openers"], key=len, reverse=True))),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["name_compounds"], key=len, reverse=True)), re.I))
+
+
+_SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
+
+
+def _central_body_then_verb(name: str) -> Optional[Body]:
+    """"Bộ Thông tin & Truyền thông ban hành": a national body's name, then lowercase words of the
+    sentence going on (a national body's name never ends in a lowercase word the registry lacks)."""
+    words = name.split()
+    for end in range(len(words) - 1, 1, -1):
+        if not words[end][:1].islower() or words[end] in ("tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"):
+            break  # "… tỉnh X" may be a local body's place
+        body = central_body(" ".join(words[:end]))
+        if body is not None:
+            return body
+    return None
 
 
 def names_nothing(name: str) -> bool:
@@ -199,12 +215,13 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         name = name[: people[0]].rstrip(" ,-")
     if not name:
         return None
+    name = _SPACED_ABBREVIATION_DASH.sub(r"\1-\2", name)  # "Bộ GD - ĐT" is "Bộ GD-ĐT"
     name = _capitalize(_apply_rewrites(expand_abbreviations(name)))
     # "Đảng ủy Khối các cơ quan, …" style commas are not part of a name.
     name = name.strip(" ,;:-")
     if not name:
         return None
-    body = central_body(name) or (ministry_of_subject(name, title) if title else None)
+    body = central_body(name) or (ministry_of_subject(name, title) if title else None) or _central_body_then_verb(name)
     if body is not None:  # a national body: one name however the press writes it
         return Org(body.name, body.kind, "central", None, True, (raw,) if raw != body.name else ())
     mentions = find_provinces(name)
@@ -222,6 +239,10 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
 
     if mentions:
         last = mentions[-1]
+        written = name[last.name_start:last.end] if last.prefixed else ""
+        if written and written != last.province.name and not last.province.ambiguous:
+            # "UBND tỉnh TT-Huế" -> "… tỉnh Thừa Thiên Huế": one spelling of the place per body
+            name = name[:last.name_start] + last.province.name + name[last.end:]
         bare_end = last.end == len(name) and not last.prefixed
         if bare_end and head and head.local in ("province", "district", "commune") and kind != "party_committee":
             # "Đoàn đại biểu Quốc hội Hải Phòng" -> "… thành phố Hải Phòng"

@@ -373,3 +373,20 @@ def test_the_predecessor_named_after_thay_ong_leaves_the_post():
     org = "Công ty Cổ phần Xây dựng FLC Faros"
     assert got == {("Trần Thị Tố Dung", "Phó Tổng Giám đốc Thường trực", org, "start"),
                    ("Đỗ Quang Lâm", "Phó Tổng Giám đốc Thường trực", org, "end")}
+
+
+@pytest.mark.parametrize("written, canonical", [
+    # spellings of one body seen in the 2017 archive
+    ("Bộ Giáo dục - Đào tạo", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ GD - ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("Bộ Thông tin & Truyền Thông ban hành", "Bộ Thông tin và Truyền thông"),  # the sentence's verb follows
+    ("UBND tỉnh TT-Huế", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"),
+    ("UBND tỉnh BR-VT", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+])
+def test_one_spelling_per_body(written, canonical):
+    assert canonical_org(written).name == canonical
+
+
+def test_a_place_after_a_national_body_is_kept():
+    # "Bộ Công an tỉnh" is no ministry: the lowercase words cut after a national body never include a place
+    assert canonical_org("Bộ Công an tỉnh").name != "Bộ Công an"
