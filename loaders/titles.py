@@ -154,6 +154,10 @@ _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
 _PARENT_ORG = re.compile(rf",\s*{PARENT_BODY}\s")
+# "Phòng Nghiệp vụ du lịch thuộc Sở Văn hóa …", "Trung tâm Kiểm định … thuộc Đại học Quốc gia Hà Nội"
+# only units that need their parent to be told apart take it ("Xí nghiệp Cơ khí hàng hải 131" is whole)
+_SUB_UNIT = re.compile(r"(?:Phòng|Ban|Khoa|Bộ môn|Trung tâm|Văn phòng|Chi cục|Đội|Vụ|Cục|Viện|Trường)\s", re.I)
+_BELONGS_TO = re.compile(rf"(?:trực\s+)?thuộc\s+(?={PARENT_BODY}\s)")
 
 
 def _is_name_word(word: str, name_words: frozenset[str]) -> bool:
@@ -226,6 +230,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
             i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to
             continue
+        if words and ch == "t" and _BELONGS_TO.match(text, i) and _SUB_UNIT.match(text, _skip_space(text, pos)):
+            i = _BELONGS_TO.match(text, i).end()  # the unit, "thuộc", then the body it belongs to
+            continue
         if ch == "." and _ABBREVIATED_UNIT.search(text, max(pos, i - 3), i) and _CAPITAL_NEXT.match(text, i + 1):
             i += 1  # "Phòng GD&ĐT TP. Quảng Ngãi": the abbreviation's period, then the place
             continue
@@ -247,7 +254,10 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if not word:
             break
         first = word[0]
-        if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
+        compound = next((c for c in (lex.name_compounds.match(text, w) for w in recent[-2:]) if c), None)
+        if compound and compound.end() >= match.start() + len(word) and not first.isupper():
+            run = plain = 0  # "Hàng không": the second word of a compound the name began
+        elif first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             capitals += 1
             run += 1 if words else 0  # the head word starts no proper name
         elif _is_name_word(word, lex.name_words) or (words and word.lower() not in lex.not_name_words

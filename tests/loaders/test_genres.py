@@ -390,3 +390,26 @@ def test_one_spelling_per_body(written, canonical):
 def test_a_place_after_a_national_body_is_kept():
     # "Bộ Công an tỉnh" is no ministry: the lowercase words cut after a national body never include a place
     assert canonical_org("Bộ Công an tỉnh").name != "Bộ Công an"
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    # 2017 archive: a unit, "thuộc", the body it belongs to
+    ("Ông Trần Văn Hùng, Trưởng phòng Nghiệp vụ du lịch thuộc Sở Văn hóa – Thể thao và Du lịch tỉnh Lâm Đồng cho biết.",
+     "Phòng Nghiệp vụ du lịch Sở Văn hóa - Thể thao và Du lịch tỉnh Lâm Đồng"),
+    ("Phó Giáo sư, Tiến sỹ Nguyễn Quý Thanh, Giám đốc Trung tâm Kiểm định chất lượng giáo dục thuộc Đại học Quốc gia "
+     "Hà Nội cho biết, hiện các tiêu chuẩn đánh giá gồm 10 tiêu chuẩn.",
+     "Trung tâm Kiểm định chất lượng giáo dục Đại học Quốc gia Hà Nội"),
+    # 2020-2021 news and 2017 archive: compounds whose second word otherwise ends a name
+    ("Ông Võ Huy Cường, Giám đốc Cảng vụ Hàng không miền Bắc cho biết.", "Cảng vụ Hàng không miền Bắc"),
+    ("Ông Nguyễn Văn A, Trưởng Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp cho biết.",
+     "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"),
+])
+def test_organization_names_kept_whole(sentence, organization):
+    assert organization in {f[2] for f in facts(sentence)}
+
+
+def test_truc_tiep_after_a_committee_is_the_sentence_going_on():
+    # 2017 archive: "… Phó Chủ tịch Ủy ban nhân dân tỉnh trực tiếp chỉ đạo công tác tìm kiếm cứu nạn"
+    got = facts("Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long đã phân công ông Vũ Văn Diện, Phó Chủ tịch Ủy ban nhân "
+                "dân tỉnh trực tiếp chỉ đạo công tác tìm kiếm cứu nạn.", "Quảng Ninh")
+    assert ("Vũ Văn Diện", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ninh", "current") in got
