@@ -88,8 +88,9 @@ def lexicon() -> OrgLexicon:
                       frozenset(data["not_name_words"].split()),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["not_name_phrases"], key=len, reverse=True)), re.I),
-                      re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
-                                                         sorted(data["sentence_openers"], key=len, reverse=True))),
+                      # "Năm 2" opens "Năm 2003, ông là …": an opener ending in a digit needs no word end
+                      re.compile("|".join(re.escape(c) + ("" if c[-1].isdigit() else r"(?!\w)") for c in
+                                          sorted(data["sentence_openers"], key=len, reverse=True))),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["name_compounds"], key=len, reverse=True)), re.I))
 
@@ -203,7 +204,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     if not raw:
         return None
     first = raw.split()[0] if raw.split() else ""
-    if not first or first.islower() and (first in lexicon().not_name_words or first == "và"):
+    if not first or first.islower() and (first in lexicon().not_name_words or first == "và" or
+                                         lexicon().not_name_phrases.match(raw)):
         return None  # "đồng chí Thứ trưởng và đoàn công tác": words that begin no name
     inner_places = []
     for paren in re.findall(r"\(([^)]*)\)", raw):

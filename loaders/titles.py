@@ -196,6 +196,11 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
+    if text[_skip_space(text, pos):_skip_space(text, pos) + 1].isupper() and match_title(text, _skip_space(text, pos)) \
+            and not text[max(0, pos - 10):pos].rstrip().endswith("Văn phòng"):
+        # "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ": a second title, not a name (but the Office
+        # of the President is named after a title: "Chủ nhiệm Văn phòng Chủ tịch nước")
+        return "", pos
     whole = body_name_at(text, _skip_space(text, pos))
     if 0 < whole <= limit:  # a national body's name is taken whole, however ordinary its words
         words = len(text[pos:whole].split())  # ("Đài Tiếng nói Việt Nam"); what follows is judged as usual
@@ -220,6 +225,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             nxt = _WORD.match(text, i + 2)
             if nxt and words and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
                     and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2) \
+                    and not tlex.modifier_at.match(text, i + 2) \
                     and not tlex.honorific_at.match(text, i + 2):
                 i = i + 2
                 continue
@@ -288,7 +294,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
 _SPACE = re.compile(r"\s+")
 # "Phó Tổng Biên tập phụ trách Tạp chí Cộng sản": in charge of, before the organization
 # "… phụ trách sản xuất tại Xí nghiệp …": what the post is in charge of, then where
-_IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:\s+tại)?(?=\s+[{UPPER}])")
+_IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,5}}?(?:\s+tại)?(?=\s+[{UPPER}])")
 _SEPARATOR = re.compile(r"\s*(?:,|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 
 

@@ -413,3 +413,27 @@ def test_truc_tiep_after_a_committee_is_the_sentence_going_on():
     got = facts("Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long đã phân công ông Vũ Văn Diện, Phó Chủ tịch Ủy ban nhân "
                 "dân tỉnh trực tiếp chỉ đạo công tác tìm kiếm cứu nạn.", "Quảng Ninh")
     assert ("Vũ Văn Diện", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ninh", "current") in got
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    # 2017 archive, each once wrong
+    ("Bộ trưởng Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng cho biết.",
+     ("Mai Tiến Dũng", "Chủ nhiệm Văn phòng", "Chính phủ", "current")),
+    ("Ông Tăng Chí Thượng, Phó Giám đốc Sở Y tế TP.HCM - nguyên Giám đốc Bệnh viện Nhi đồng 1 cho biết.",
+     ("Tăng Chí Thượng", "Phó Giám đốc", "Sở Y tế Thành phố Hồ Chí Minh", "current")),
+    ("Ông Nguyễn Văn Khoa từng là Giám đốc Chi nhánh FPT TP.Hồ Chí Minh- Năm 2003, ông là Phó Tổng giám đốc FPT.",
+     ("Nguyễn Văn Khoa", "Giám đốc", "Chi nhánh FPT thành phố Hồ Chí Minh", "former")),
+    ("Ông Nguyễn Minh Đức, Phó Chủ tịch phụ trách mảng chống mã độc Bkav cho biết.",
+     ("Nguyễn Minh Đức", "Phó Chủ tịch", "Bkav", "current")),
+])
+def test_names_that_ran_into_a_title_a_year_or_a_verb(sentence, fact):
+    got = facts(sentence)
+    assert fact in got
+    assert not any(f[2] in ("Chủ nhiệm Văn phòng Chính phủ", "Phụ trách") for f in got)
+
+
+def test_the_office_of_the_president_is_not_the_president():
+    # dev set (2021): "Đào Việt Trung, Chủ nhiệm Văn phòng Chủ tịch nước" heads an office, he is not head of state
+    got = facts("Cùng dự có các đồng chí Ủy viên T.Ư Đảng: Đào Việt Trung, Chủ nhiệm Văn phòng Chủ tịch nước; Mai Tiến "
+                "Dũng, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ.")
+    assert not any(f[0] == "Đào Việt Trung" and f[1] == "Chủ tịch nước" for f in got)
