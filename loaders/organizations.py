@@ -16,6 +16,7 @@ from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.places import Province, find_provinces
 from orggraph.loaders.registry import Body, central_body, ministry_of_subject
+from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Org
 
 UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -111,6 +112,10 @@ def _central_body_then_verb(name: str) -> Optional[Body]:
     return None
 
 
+# One Vietnamese syllable (diacritics folded): an initial consonant, vowels, a final consonant.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
+
+
 def names_nothing(name: str) -> bool:
     """"Thăng", "Nhóm", "và đoàn công tác", "Hội": one ordinary word, a name that begins in the
     middle of a sentence, or a kind of body alone.  Acronyms ("VNPT", "PNJ") are names."""
@@ -119,8 +124,8 @@ def names_nothing(name: str) -> bool:
     words = name.split()
     if not words or not words[0][:1].isupper():
         return True
-    if len(words) == 1:
-        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None
+    if len(words) == 1:  # "Bkav", "Vingroup": no Vietnamese syllable, a brand
+        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None and bool(_SYLLABLE.match(fold(name)))
     return is_bare_head(name)
 
 
