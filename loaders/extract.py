@@ -222,6 +222,11 @@ class ArticleReader:
             before = self._chain_before(sentence, region_start, mention.start)
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
             after, after_end, link_status = self._chain_after(sentence, mention.end, next_start)
+            if before and after and link_status is None and \
+                    not re.search(r"[,:\-–(]", sentence[mention.end:after[0].start]):
+                # "Thứ trưởng Công thương Hồ Thị Kim Thoa Thủ tướng vừa ký …": a headline run into the
+                # lead; a title named before the person has no second title glued after the name
+                after, after_end = [], mention.end
             moved_to: list[Segment] = []
             if after and link_status is None:
                 # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
@@ -371,6 +376,8 @@ class ArticleReader:
                 continue
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue
+            if _THEN_AFTER.match(sentence, segment.end) and status_hint not in ("start", "end"):
+                status_hint = "former"  # "ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ"
             term = _TERM_AFTER.match(sentence, segment.end)
             if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
                     status_hint not in ("start", "end"):
@@ -544,6 +551,8 @@ _CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tị
 _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
+_THEN_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:vào\s+)?(?:lúc bấy giờ|khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|thời điểm ấy|"
+                         r"hồi đó|hồi ấy)(?!\w)")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

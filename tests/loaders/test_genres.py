@@ -437,3 +437,20 @@ def test_the_office_of_the_president_is_not_the_president():
     got = facts("Cùng dự có các đồng chí Ủy viên T.Ư Đảng: Đào Việt Trung, Chủ nhiệm Văn phòng Chủ tịch nước; Mai Tiến "
                 "Dũng, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ.")
     assert not any(f[0] == "Đào Việt Trung" and f[1] == "Chủ tịch nước" for f in got)
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    # 2017 archive: a post held at the time of a retold story
+    ("Năm 1953, ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ đã ký quyết định.",
+     ("Nguyễn Vỹ", "Chủ tịch", "Hội đồng thị xã Đà Lạt", "former")),
+    ("Trong đó ông Huỳnh Nam Dũng (Chủ tịch HĐQT Ngân hàng MHB) vào thời điểm đó góp 8,12% vốn điều lệ.",
+     ("Huỳnh Nam Dũng", "Chủ tịch", "Hội đồng quản trị Ngân hàng MHB", "former")),
+])
+def test_a_post_held_at_that_time_is_former(sentence, fact):
+    assert fact in facts(sentence)
+
+
+def test_a_headline_run_into_the_lead_gives_no_second_title():
+    # 2017 archive: "Kỷ luật Thứ trưởng Công thương Hồ Thị Kim Thoa" + "Thủ tướng vừa ký …" (lost full stop)
+    got = facts("Kỷ luật Thứ trưởng Công thương Hồ Thị Kim Thoa Thủ tướng vừa ký quyết định kỷ luật.")
+    assert got == {("Hồ Thị Kim Thoa", "Thứ trưởng", "Bộ Công Thương", "current")}
