@@ -184,6 +184,12 @@ UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|t
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
+def _abbreviated_honorific(text: str, pos: int) -> bool:
+    """"PGS.TS", "BSCK2" at `pos`; not "Luật sư" or "Nhà báo", which also begin names ("Hội Nhà báo")."""
+    match = title_lexicon().honorific_at.match(text, pos)
+    return bool(match) and any(ch.isupper() for ch in match.group(0)[1:])
+
+
 def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tuple[str, int]:
     """The words naming an organization from `pos` on, and where they end."""
     lex = org_lexicon()
@@ -253,8 +259,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             break  # "Ban Chỉ huy Quân sự xã Quảng Yên tự …": a name ends with its place
         if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
             break
-        if words and tlex.rank_at.match(text, i):  # "Giám đốc CATP và Đại tá Lê Thanh Hải"
-            break
+        if words and (tlex.rank_at.match(text, i) or _abbreviated_honorific(text, i)):
+            break  # "Giám đốc CATP và Đại tá Lê Thanh Hải", "Trung tâm Hô hấp và BSCK2 Lê Thanh Chương"
         match = _WORD.match(text, i)
         word = match.group(0).rstrip(_CLOSE_PUNCT)
         if not word:

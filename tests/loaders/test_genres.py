@@ -454,3 +454,19 @@ def test_a_headline_run_into_the_lead_gives_no_second_title():
     # 2017 archive: "Kỷ luật Thứ trưởng Công thương Hồ Thị Kim Thoa" + "Thủ tướng vừa ký …" (lost full stop)
     got = facts("Kỷ luật Thứ trưởng Công thương Hồ Thị Kim Thoa Thủ tướng vừa ký quyết định kỷ luật.")
     assert got == {("Hồ Thị Kim Thoa", "Thứ trưởng", "Bộ Công Thương", "current")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dantri 2021: a name ends where the next person's abbreviated degree begins
+    ("PGS.TS Lê Thị Hồng Hanh, Giám đốc Trung tâm Hô hấp và BSCK2 Lê Thanh Chương, Trưởng khoa Cấp cứu cho biết.",
+     {("Lê Thị Hồng Hanh", "Giám đốc", "Trung tâm Hô hấp", "current"),
+      ("Lê Thanh Chương", "Trưởng khoa", "Khoa Cấp cứu", "current")}),
+    # dev set (2021): "Luật sư" is an honorific and a name word
+    ("Ông Trương Trọng Nghĩa, Phó chủ nhiệm Đoàn Luật sư TPHCM (ứng cử tại TPHCM).",
+     {("Trương Trọng Nghĩa", "Phó Chủ nhiệm", "Đoàn Luật sư Thành phố Hồ Chí Minh", "current")}),
+    # dantri 2021: the General Staff's titles name their body
+    ("Thượng tướng Nguyễn Phương Nam - Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam phát biểu.",
+     {("Nguyễn Phương Nam", "Phó Tổng Tham mưu trưởng", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam", "current")}),
+])
+def test_degrees_and_military_titles(sentence, expected):
+    assert facts(sentence) == expected
