@@ -244,6 +244,13 @@ class ArticleReader:
                 after, after_end = [], mention.end
             if after and link_status is None and _ENDED_AFTER.match(sentence, after_end):
                 link_status = "end"  # "…, Hiệu trưởng Trường mầm non X, bị kỷ luật hình thức cách chức"
+            if after and link_status in (None, "current") and _PERIOD_BEFORE.search(sentence, region_start, mention.start):
+                link_status = "former"  # "liên quan đến giai đoạn ông Bình làm Chủ tịch HĐQT Vinaconex"
+            if after and _KIN_BEFORE.search(sentence, region_start, mention.start) and \
+                    cues().link.match(sentence, mention.end, next_start):
+                # "Ông Hồ Quỳnh Hưng, em trai bà Thoa, hiện là Chủ tịch …": the verb's subject is the brother
+                # (but "con gái của ông Trần Đình Mạnh, nguyên Bí thư" describes the father)
+                after, after_end, link_status = [], mention.end, None
             boundary = max(mention.end, after_end)
             start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
             past = bool(cues().past.match(sentence))
@@ -553,6 +560,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
 _THEN_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:vào\s+)?(?:lúc bấy giờ|khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|thời điểm ấy|"
                          r"hồi đó|hồi ấy)(?!\w)")
+_PERIOD_BEFORE = re.compile(r"(?:giai đoạn|thời kỳ|thời gian|thời điểm)\s+(?:ông|bà|đồng chí)\s+$")
+_KIN_BEFORE = re.compile(r"(?<!\w)(?:em|anh|chị|con|cháu|bố|mẹ|cha|vợ|chồng)(?:\s+(?:trai|gái|ruột|rể|dâu|họ|nội|ngoại))?"
+                         r"(?:\s+của)?\s+(?:ông|bà)\s+$")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

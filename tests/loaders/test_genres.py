@@ -470,3 +470,17 @@ def test_a_headline_run_into_the_lead_gives_no_second_title():
 ])
 def test_degrees_and_military_titles(sentence, expected):
     assert facts(sentence) == expected
+
+
+def test_a_relative_named_in_an_apposition_takes_no_post_from_the_verb():
+    # 2017 archive: the verb "hiện là" is the brother's, not his sister's
+    got = facts("Ông Hồ Quỳnh Hưng, em trai bà Hồ Thị Kim Thoa, hiện là Chủ tịch Hội đồng Quản trị kiêm Tổng giám đốc "
+                "Điện Quang.")
+    assert not any(f[0] == "Hồ Thị Kim Thoa" for f in got)
+
+
+def test_a_post_held_when_he_still_was():
+    # 2017 archive: "khi còn là" tells a post held in the past
+    got = facts("Đồng chí Đinh La Thăng khi còn là Chủ tịch HĐQT Tập đoàn Dầu khí có trách nhiệm khi PVN thất thoát "
+                "hàng nghìn tỷ đồng.")
+    assert {(f[0], f[1], f[3]) for f in got} == {("Đinh La Thăng", "Chủ tịch", "former")}
