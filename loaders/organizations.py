@@ -96,6 +96,7 @@ def lexicon() -> OrgLexicon:
                                                          sorted(data["name_compounds"], key=len, reverse=True)), re.I))
 
 
+_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
 _SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
 
 
@@ -273,6 +274,9 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
 
     if head is None or head.local is None:
         return Org(name, kind, level, province.name if province else None, True, aliases)
+    if _CENTRAL_WORDS.search(name):
+        # "Đảng ủy Khối đối ngoại Trung ương Đảng": a local head, but a national body
+        return Org(name, kind, "central", None, True, aliases)
 
     if _INNER_PARENT.search(name, len(head.head)):
         # "Phòng Tổ chức cán bộ Công ty …": a unit named with the body it belongs to

@@ -484,3 +484,10 @@ def test_a_post_held_when_he_still_was():
     got = facts("Đồng chí Đinh La Thăng khi còn là Chủ tịch HĐQT Tập đoàn Dầu khí có trách nhiệm khi PVN thất thoát "
                 "hàng nghìn tỷ đồng.")
     assert {(f[0], f[1], f[3]) for f in got} == {("Đinh La Thăng", "Chủ tịch", "former")}
+
+
+def test_a_central_party_committee_takes_no_province_from_the_article():
+    # 2017 archive, an article about Ho Chi Minh City
+    got = facts("Ông Nguyễn Chí Thân, nguyên Vụ trưởng Bộ Ngoại giao, Bí thư Đảng ủy khối đối ngoại Trung ương Đảng "
+                "phát biểu.", "Hồ Chí Minh")
+    assert "Đảng ủy Khối đối ngoại Trung ương Đảng" in {f[2] for f in got}
