@@ -105,6 +105,7 @@ _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(
 _CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
+_COMPANY_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn)(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân))?\s+$")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -162,6 +163,8 @@ class ArticleReader:
                     continue
             if _HOUSE_NUMBER_BEFORE.search(sentence, max(0, start - 12), start):
                 continue  # "số 2 Nguyễn Cảnh Chân": a street
+            if _COMPANY_BEFORE.search(sentence, max(0, start - 24), start):
+                continue  # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
             found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
         pronoun = _PRONOUN_SUBJECT.match(sentence) if self.persons and not found else None

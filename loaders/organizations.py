@@ -62,6 +62,7 @@ class OrgLexicon:
     not_name_phrases: re.Pattern
     sentence_openers: re.Pattern  # capitalized words that begin a sentence, never a name's next word
     name_compounds: re.Pattern  # "công nghệ thông tin": a stop phrase inside a compound is no stop
+    empty_names: frozenset[str]  # folded names that name no body ("Marketing", "Ban quản lý")
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +94,12 @@ def lexicon() -> OrgLexicon:
                       re.compile("|".join(re.escape(c) + ("" if c[-1].isdigit() else r"(?!\w)") for c in
                                           sorted(data["sentence_openers"], key=len, reverse=True))),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
-                                                         sorted(data["name_compounds"], key=len, reverse=True)), re.I))
+                                                         sorted(data["name_compounds"], key=len, reverse=True)), re.I),
+                      frozenset(fold(n) for n in data["empty_names"]))
 
 
+# "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
+_COMPANY_HEAD_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn)(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân))?\s+$")
 _CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
 _SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
 
@@ -123,7 +127,7 @@ def names_nothing(name: str) -> bool:
     from orggraph.loaders.subjects import is_bare_head
 
     words = name.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or fold(name) in lexicon().empty_names:
         return True
     if len(words) == 1:  # "Bkav", "Vingroup": no Vietnamese syllable, a brand
         return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None and bool(_SYLLABLE.match(fold(name)))
@@ -218,7 +222,7 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         inner_places += [m.province for m in find_provinces(paren)]
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
-    people = [start for start, _, person in find_person_names(name) if start > 0]
+    people = [start for start, _, person in find_person_names(name) if start > 0 and not _COMPANY_HEAD_BEFORE.search(name, 0, start)]
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:

@@ -229,7 +229,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             break
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
             nxt = _WORD.match(text, i + 2)
-            if nxt and words and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
+            if nxt and words and not place_named and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
                     and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2) \
                     and not tlex.modifier_at.match(text, i + 2) \
                     and not tlex.honorific_at.match(text, i + 2):

@@ -491,3 +491,22 @@ def test_a_central_party_committee_takes_no_province_from_the_article():
     got = facts("Ông Nguyễn Chí Thân, nguyên Vụ trưởng Bộ Ngoại giao, Bí thư Đảng ủy khối đối ngoại Trung ương Đảng "
                 "phát biểu.", "Hồ Chí Minh")
     assert "Đảng ủy Khối đối ngoại Trung ương Đảng" in {f[2] for f in got}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dantri 2020-2021, each once wrong
+    ("Thông tin trên được ông Đoàn Nguyên Đức (bầu Đức) - Chủ tịch Hội đồng quản trị Công ty cổ phần Hoàng Anh Gia "
+     "Lai công bố.", {("Đoàn Nguyên Đức", "Chủ tịch", "Hội đồng quản trị Công ty cổ phần Hoàng Anh Gia Lai", "current")}),
+    ("Theo ông Phạm Quốc Vương - Trưởng phòng Kinh tế hạ tầng huyện Nghĩa Hành - huyện Nghĩa Hành là một trong những "
+     "địa phương có diện tích trồng cau lớn nhất.",
+     {("Phạm Quốc Vương", "Trưởng phòng", "Phòng Kinh tế hạ tầng huyện Nghĩa Hành", "current")}),
+    ("Thiếu tướng Nguyễn Quốc Duyệt - Tư lệnh Bộ Tư lệnh Thủ đô phát biểu.",
+     {("Nguyễn Quốc Duyệt", "Tư lệnh", "Bộ Tư lệnh Thủ đô Hà Nội", "current")}),
+    ("Đại tá Đào Viết Hùng - Chỉ huy trưởng BĐBP tỉnh Đắk Lắk, cho biết.",
+     {("Đào Viết Hùng", "Chỉ huy trưởng", "Bộ đội Biên phòng tỉnh Đắk Lắk", "current")}),
+    ("Ông Phan Minh Tiên, Giám đốc Điều hành Marketing (Vinamilk) chia sẻ.", set()),
+    ("Phát biểu tại buổi lễ, Chủ tịch Hội đồng trường trường ĐH Mở Hà Nội PGS.TS Nguyễn Mai Hương cho biết.",
+     {("Nguyễn Mai Hương", "Chủ tịch", "Hội đồng trường Trường Đại học Mở Hà Nội", "current")}),
+])
+def test_companies_named_like_people_and_names_of_nothing(sentence, expected):
+    assert facts(sentence) == expected
