@@ -155,9 +155,13 @@ class ArticleReader:
         for start, end, name in find_person_names(sentence):
             if is_historical_name(name) or fold(name) in self.excluded:
                 continue
+            if len(name.split()[-1]) == 1:
+                continue  # "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …": a legal text's example, nobody
             if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
                 continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
             if name.isupper():
+                if _mostly_upper(sentence):
+                    continue  # "… BỘ CÔNG THƯƠNG QUY ĐỊNH HỒ SƠ, TRÌNH TỰ": a heading in capitals, not a caption
                 name = _CUE_IN_CAPS.sub("", name.title())  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
                 if len(name.split()) < 2:
                     continue
@@ -418,6 +422,12 @@ class ArticleReader:
 
 
 _ROW_LEAD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?")
+
+
+def _mostly_upper(sentence: str) -> bool:
+    """A heading set in capitals: four capitalized words in five or more."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 8 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
 def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
