@@ -64,7 +64,7 @@ def cues() -> Cues:
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
-                      rf"({alternation(link_status)})\s+(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+                      rf"({alternation(link_status)})\s+(?:(?:vụ|danh)\s+)?(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
     # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
     # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])
@@ -97,7 +97,7 @@ def cues() -> Cues:
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
-_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?:Sau|Trước|Trong|Từ)\s[^,.;:]{1,40},\s*|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
                               r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
                               r"(?=\s+(?:hiện|đang|đã|từng|cũng|được|là|giữ|làm|nguyên|tái|trúng|đắc|đảm)\b)")
 _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(?:đến|-|–)\s*(?:tháng\s+|năm\s+)?[^,.;:]{0,20}\d{4}"
@@ -141,6 +141,7 @@ class ArticleReader:
     _mentions: dict[str, list[PersonMention]] = field(default_factory=dict)
     career_subject: Optional[str] = None  # whose career list the following steps continue
     foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
+    _untitled: list[str] = field(default_factory=list)  # sentences read without a title, in order
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -191,8 +192,24 @@ class ArticleReader:
         """The person already named whose name ends with `given` (the most named if several)."""
         candidates = [p for p in self.persons if p.split()[-1] == given]
         if not candidates:
-            return None
+            earlier = self._named_in_untitled(given)
+            self.persons += earlier[:1]
+            return earlier[0] if earlier else None
         return max(set(candidates), key=lambda p: (candidates.count(p), -self.persons[::-1].index(p)))
+
+    def _named_in_untitled(self, given: str) -> list[str]:
+        """Full names ending in `given` from the sentences read without a title ("Con gái đầu của
+        ông Hội là bà Bùi Thị Thu Trang …" before "bà Trang nhận chức …"): looked up only when a
+        short reference needs them, so title-less sentences stay cheap to read."""
+        for sentence in reversed(self._untitled):
+            if given not in sentence:
+                continue
+            names = [name for _, _, name in find_person_names(sentence)
+                     if name.split()[-1] == given and " " in name and not name.isupper()
+                     and not is_historical_name(name) and fold(name) not in self.excluded]
+            if names:
+                return names
+        return []
 
     # -- statements ---------------------------------------------------------------------------
     def read(self, sentence: str) -> None:
@@ -200,6 +217,7 @@ class ArticleReader:
         if not continues_career:
             self.career_subject = None
         if not has_title(sentence):
+            self._untitled.append(sentence)
             if not self.persons:  # a biography names its subject before any title: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
             if _MAYBE_CAREER.search(sentence) and _career_position(sentence) is not None:

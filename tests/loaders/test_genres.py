@@ -520,3 +520,27 @@ def test_a_central_party_committee_takes_no_province_from_the_article():
 ])
 def test_companies_named_like_people_and_names_of_nothing(sentence, expected):
     assert facts(sentence) == expected
+
+
+def test_a_short_reference_to_a_person_named_in_a_sentence_without_a_title():
+    # dev set (2017): the daughter is named in a sentence with no title, then "bà Trang nhận chức …"
+    reader = ArticleReader(PlaceContext.from_text(province_named("Gia Lai"), ""), "2017-05-02", "2017-05-02", set())
+    for sentence in ("Con gái đầu của ông Hội là bà Bùi Thị Thu Trang sau khi tốt nghiệp CĐ Sư phạm năm 2004 về giảng "
+                     "dạy tại trường.",
+                     "Từ tháng 9/2008, ở tuổi 25, bà Trang nhận chức Phó hiệu trưởng trường THCS Nguyễn Khuyến (xã Ia "
+                     "Kly, huyện Chư Prông).",
+                     "Từ tháng 7/2015 đến nay, bà Trang chuyển qua làm Phó ban Tổ chức Huyện ủy Chư Prông."):
+        reader.read(normalize_text(sentence))
+    assert {(h.person, h.title, h.organization.name) for h in reader.held} == {
+        ("Bùi Thị Thu Trang", "Phó Hiệu trưởng", "Trường THCS Nguyễn Khuyến"),
+        ("Bùi Thị Thu Trang", "Phó Trưởng ban", "Ban Tổ chức Huyện ủy Chư Prông")}
+
+
+def test_a_pronoun_after_an_opening_phrase_and_giu_chuc_vu():
+    # dev set (2017): "Sau thống nhất, ông từng giữ chức vụ Bí thư Quận ủy quận 5, …"
+    reader = ArticleReader(PlaceContext.from_text(province_named("Hồ Chí Minh"), ""), "2017-05-22", "2017-05-22", set())
+    reader.read("Ông Võ Trần Chí, sinh ngày 22-5-1927 tại huyện Thủ Thừa, tỉnh Long An.")
+    reader.read("Sau thống nhất, ông từng giữ chức vụ Bí thư Quận ủy quận 5, Trưởng ban Tuyên huấn Thành ủy TP.HCM.")
+    assert {(h.person, h.title, h.organization.name, h.status) for h in reader.held} == {
+        ("Võ Trần Chí", "Bí thư", "Quận ủy Quận 5", "former"),
+        ("Võ Trần Chí", "Trưởng ban", "Ban Tuyên huấn Thành ủy Thành phố Hồ Chí Minh", "former")}
