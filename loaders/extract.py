@@ -88,7 +88,7 @@ def cues() -> Cues:
         appointment=re.compile(rf"(?:{alternation(data['appointment_nouns'])})\s+", re.I),
         elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
         past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
-        start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
+        start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;]{0,40}$", re.I),
         events=events, presence=presence,
     )
 
@@ -257,7 +257,9 @@ class ArticleReader:
                 # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
                 # a reassignment: the post named first is left, the one after the verb begins
                 link = cues().link.match(sentence, after_end, next_start)
-                if link and cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) == "start":
+                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                if verb == "start" or (verb == "current" and cues().start_before.search(sentence[region_start:mention.start])):
+                    # "bổ nhiệm PGS.TS Vũ Hải Quân, Phó Giám đốc thường trực …, giữ chức Giám đốc …" too
                     moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
                     if moved_to:
                         link_status = "end"

@@ -544,3 +544,21 @@ def test_a_pronoun_after_an_opening_phrase_and_giu_chuc_vu():
     assert {(h.person, h.title, h.organization.name, h.status) for h in reader.held} == {
         ("Võ Trần Chí", "Bí thư", "Quận ủy Quận 5", "former"),
         ("Võ Trần Chí", "Trưởng ban", "Ban Tuyên huấn Thành ủy Thành phố Hồ Chí Minh", "former")}
+
+
+def test_an_appointment_that_moves_a_person_from_the_post_named_beside_him():
+    # dantri 2021: "bổ nhiệm PGS. TS Vũ Hải Quân, Phó Giám đốc thường trực …, giữ chức Giám đốc …"
+    got = facts("Trước đó, ngày 14/1, Thủ tướng Chính phủ Nguyễn Xuân Phúc ký Quyết định bổ nhiệm PGS. TS Vũ Hải Quân, "
+                "Phó Giám đốc thường trực ĐH Quốc gia TP.HCM, giữ chức Giám đốc ĐHQG TP.HCM.")
+    university = "Đại học Quốc gia Thành phố Hồ Chí Minh"
+    assert {("Vũ Hải Quân", "Phó Giám đốc Thường trực", university, "end"),
+            ("Vũ Hải Quân", "Giám đốc", university, "start")} <= got
+
+
+def test_a_career_list_after_giu_nhieu_chuc_vu():
+    # dantri 2021: "đồng thời giữ nhiều chức vụ quan trọng tại … như: …"
+    got = facts("Năm 2007, PGS.TS Vũ Hải Quân trở về nước tiếp tục công tác giảng dạy và nghiên cứu, đồng thời giữ nhiều "
+                "chức vụ quan trọng tại Trường ĐH Khoa học Tự nhiên cũng như ĐHQG TP.HCM như: Giám đốc Trung tâm Đào "
+                "tạo Quốc tế ITEC, Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên, Phó Giám đốc ĐHQG TP.HCM.")
+    assert {(f[1], f[3]) for f in got} == {("Giám đốc", "former"), ("Phó Hiệu trưởng", "former"),
+                                           ("Phó Giám đốc", "former")}
