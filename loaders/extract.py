@@ -182,15 +182,20 @@ class ArticleReader:
             s, e = match.span(1)
             if any(a <= s < b for a, b in taken):
                 continue
-            full = self.resolve_short(match.group(1))
+            # "anh Thanh", "chị Hồng" name ordinary people: only "ông"/"bà"/"đồng chí" look back into
+            # sentences without titles
+            full = self.resolve_short(match.group(1), deep=not match.group(0)[:2].lower() in ("an", "ch"))
             if full:
                 found.append(PersonMention(full, s, e))
         found.sort(key=lambda m: m.start)
         return [m for m in found if not _inside_parentheses(sentence, m.start)]
 
-    def resolve_short(self, given: str) -> Optional[str]:
-        """The person already named whose name ends with `given` (the most named if several)."""
+    def resolve_short(self, given: str, deep: bool = False) -> Optional[str]:
+        """The person already named whose name ends with `given` (the most named if several);
+        `deep` also looks in the sentences read without a title."""
         candidates = [p for p in self.persons if p.split()[-1] == given]
+        if not candidates and not deep:
+            return None
         if not candidates:
             earlier = self._named_in_untitled(given)
             self.persons += earlier[:1]
@@ -252,6 +257,13 @@ class ArticleReader:
                 # "Thứ trưởng Công thương Hồ Thị Kim Thoa Thủ tướng vừa ký …": a headline run into the
                 # lead; a title named before the person has no second title glued after the name
                 after, after_end = [], mention.end
+            while after and link_status is None and sentence.startswith(";", after_end):
+                # "ông Bùi Văn Sang, Phó Giám đốc KBNN tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc … và
+                # ông Trần Minh Đạo": titles after a semicolon that precede no name are the same person's
+                more, more_end = parse_chain(sentence, after_end + 1, next_start)
+                if not more or not _CHAIN_TAIL.match(sentence, more_end):
+                    break
+                after, after_end = after + more, more_end
             moved_to: list[Segment] = []
             if after and link_status is None:
                 # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
@@ -596,6 +608,8 @@ _THEN_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:vào\s+)?(?:lúc bấy giờ|khi đ�
 _PERIOD_BEFORE = re.compile(r"(?:giai đoạn|thời kỳ|thời gian|thời điểm)\s+(?:ông|bà|đồng chí)\s+$")
 _KIN_BEFORE = re.compile(r"(?<!\w)(?:em|anh|chị|con|cháu|bố|mẹ|cha|vợ|chồng)(?:\s+(?:trai|gái|ruột|rể|dâu|họ|nội|ngoại))?"
                          r"(?:\s+của)?\s+(?:ông|bà)\s+$")
+# what may follow the last title of a person's chain (not a name the titles could introduce)
+_CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.;]|$|và\s+(?:ông|bà|đồng chí)\s|,\s*[a-zđà-ỹ])")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

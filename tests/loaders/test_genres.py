@@ -562,3 +562,26 @@ def test_a_career_list_after_giu_nhieu_chuc_vu():
                 "tạo Quốc tế ITEC, Phó Hiệu trưởng Trường ĐH Khoa học tự nhiên, Phó Giám đốc ĐHQG TP.HCM.")
     assert {(f[1], f[3]) for f in got} == {("Giám đốc", "former"), ("Phó Hiệu trưởng", "former"),
                                            ("Phó Giám đốc", "former")}
+
+
+def test_titles_after_a_semicolon_that_introduce_no_name_are_the_same_persons():
+    # dantri 2021: "ông Bùi Văn Sang, Phó Giám đốc …; nguyên Đảng ủy viên Đảng ủy Kho bạc … và ông Trần Minh Đạo, …"
+    got = facts("Tại kỳ họp ngày 23/4, UBKT đã kết luận thi hành kỷ luật đối ông Bùi Văn Sang, Phó Giám đốc Kho bạc Nhà "
+                "nước (KBNN) tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc nhiệm kỳ 2015-2020 và ông Trần Minh Đạo, "
+                "Phó Giám đốc KBNN tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc nhiệm kỳ 2015-2020.", "Phú Yên")
+    for person in ("Bùi Văn Sang", "Trần Minh Đạo"):
+        assert (person, "Ủy viên Ban Chấp hành", "former") in {(f[0], f[1], f[3]) for f in got}
+    # 2017 archive: a title after the semicolon that stands before the next name is that person's
+    got = facts("Dự có Phó Chủ tịch Quốc hội Uông Chu Lưu, Ủy viên Bộ Chính trị; Ủy viên Thường trực Ủy ban Về các vấn "
+                "đề xã hội của Quốc hội Lưu Bình Nhưỡng.")
+    assert {f[1] for f in got if f[0] == "Uông Chu Lưu"} == {"Phó Chủ tịch", "Ủy viên Bộ Chính trị"}
+
+
+def test_anh_names_an_ordinary_person_the_next_title_is_not_his():
+    # dev set (2017): "Thông cảm với hoàn cảnh … của vợ chồng anh Thanh, chủ tịch UBND xã Hòa Minh đã chỉ đạo …"
+    reader = ArticleReader(PlaceContext.from_text(province_named("Trà Vinh"), ""), "2017-05-17", "2017-05-17", set())
+    reader.read("Ông Lâm Minh Đằng, Chánh Văn phòng Tỉnh ủy Trà Vinh, cho biết đã chỉ đạo kiểm tra.")
+    reader.read("Như chúng tôi đã thông tin, anh Nguyễn Hoài Thanh (ngụ huyện Châu Thành) là người khuyết tật.")
+    reader.read("Thông cảm với hoàn cảnh đáng thương của vợ chồng anh Thanh, chủ tịch UBND xã Hòa Minh đã chỉ đạo "
+                "giải quyết ngay.")
+    assert {h.person for h in reader.held} == {"Lâm Minh Đằng"}
