@@ -17,7 +17,7 @@ from typing import Optional
 from orggraph.loaders.cleanup import clean_article
 from orggraph.loaders.congresses import find_congresses
 from orggraph.loaders.dates import event_date, parse_article_date, statement_date
-from orggraph.loaders.foreign import is_foreign_post
+from orggraph.loaders.foreign import foreign_persons_in, is_foreign_person, is_foreign_post
 from orggraph.loaders.html import html_to_article
 from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
@@ -105,6 +105,8 @@ _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(
 _CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
+_MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
+                                   r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
 _COMPANY_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn)(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân))?\s+$")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
@@ -171,6 +173,9 @@ class ArticleReader:
             if _COMPANY_BEFORE.search(sentence, max(0, start - 24), start):
                 continue  # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
             found.append(PersonMention(name, start, end))
+        for start, end, name in foreign_persons_in(sentence) if _MAYBE_FOREIGN_PERSON.search(sentence) else ():
+            if not any(m.start < end and start < m.end for m in found):
+                found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
         pronoun = _PRONOUN_SUBJECT.match(sentence) if self.persons and not found else None
         if pronoun:  # a biography's "Ông hiện là Ủy viên Bộ Chính trị, …": the person last named
@@ -409,7 +414,8 @@ class ArticleReader:
 
     def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
              start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None, how: str = "chain") -> None:
-        if any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
+        if is_foreign_person(person) or \
+                any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
             self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
             return
         borrowed: list[bool] = []

@@ -42,3 +42,20 @@ def is_foreign_post(org_words: str | None, text_after_title: str) -> bool:
         if not (one_syllable and before and before[-1][:1].isupper()):
             return True
     return bool(anywhere.search(org_words)) and not _PLACE_UNIT.search(org_words)
+
+
+@lru_cache(maxsize=1)
+def _persons() -> tuple[frozenset[str], re.Pattern]:
+    names = read_lexicon("foreign").get("persons", ())
+    return frozenset(names), re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])")
+
+
+def is_foreign_person(name: str) -> bool:
+    """A foreign leader known by a Sino-Vietnamese name ("Lý Hiển Long"): no post here."""
+    return name in _persons()[0]
+
+
+def foreign_persons_in(sentence: str) -> list[tuple[int, int, str]]:
+    """Where the listed foreign leaders are named ("Tập Cận Bình" has no Vietnamese surname, so the
+    name finder misses him, and his titles would go to the next name)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _persons()[1].finditer(sentence)]

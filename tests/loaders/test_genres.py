@@ -585,3 +585,13 @@ def test_anh_names_an_ordinary_person_the_next_title_is_not_his():
     reader.read("Thông cảm với hoàn cảnh đáng thương của vợ chồng anh Thanh, chủ tịch UBND xã Hòa Minh đã chỉ đạo "
                 "giải quyết ngay.")
     assert {h.person for h in reader.held} == {"Lâm Minh Đằng"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive and dantri: foreign leaders named in Sino-Vietnamese with no country beside the title
+    ("Thủ tướng Lý Hiển Long phát biểu tại hội nghị.", set()),
+    ("Tổng Bí thư, Chủ tịch Tập Cận Bình tiếp Thủ tướng Nguyễn Xuân Phúc.",
+     {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ", "current")}),
+])
+def test_foreign_leaders_by_name(sentence, expected):
+    assert facts(sentence) == expected
