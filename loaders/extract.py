@@ -316,7 +316,7 @@ class ArticleReader:
                 self._add(mention.name, moved_to, sentence, "start", False, False)
             replaced = _REPLACES.match(sentence, after_end) if after and (link_status == "start" or (
                 start_verb and link_status is not None)) else None
-            predecessor = next((m for m in mentions if replaced and m.start == replaced.end()), None)
+            predecessor = next((m for m in mentions[index + 1:] if m.start == replaced.end()), None) if replaced else None
             if predecessor:  # "bổ nhiệm bà X giữ chức Phó tổng giám đốc … thay ông Đỗ Quang Lâm": his post ends
                 self._add(predecessor.name, after, sentence, "end", False, False)
         self._appointments(sentence, mentions)
