@@ -144,6 +144,7 @@ class ArticleReader:
     career_subject: Optional[str] = None  # whose career list the following steps continue
     foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
     _untitled: list[str] = field(default_factory=list)  # sentences read without a title, in order
+    _inferred: list[HeldOffice] = field(default_factory=list)  # statements whose body the article implied
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -357,7 +358,9 @@ class ArticleReader:
                 continue  # inside the chain just read
             segments, end = parse_chain(sentence, _modifier_start(sentence, pos, title_start))
             if segments:
-                self._add(person, segments, sentence, "former", False, True, how="career")
+                # "- Năm 2011 đến nay: Chủ tịch Công ty phần mềm FPT": the step that lasts until now
+                now = _UNTIL_NOW.search(sentence, pos, title_start)
+                self._add(person, segments, sentence, "current" if now else "former", False, not now, how="career")
             pos = max(end, title_end)
 
     def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
@@ -423,9 +426,12 @@ class ArticleReader:
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
             new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
             orgs = [within_body_of(o, new_orgs[0]) if o is not None and new_orgs else o for o in orgs]
-        for segment, org, inferred in zip(segments, orgs, borrowed):
+        for number, (segment, org, inferred) in enumerate(zip(segments, orgs, borrowed)):
             if org is None or cues().not_post_org.search(org.name) or names_nothing(org.name):
                 continue
+            if segment.title == "Bộ trưởng" and not segment.org_words and number + 1 < len(segments) and \
+                    segments[number + 1].title.startswith("Chủ nhiệm"):
+                continue  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a minister's rank, the post is the office's
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue
             if _THEN_AFTER.match(sentence, segment.end) and status_hint not in ("start", "end"):
@@ -451,6 +457,22 @@ class ArticleReader:
                 continue  # the default favours precision: "Chủ tịch" + a phrase with no known head, from a list
             self.held.append(HeldOffice(person, segment.title, org, status,
                                         self._statement_date(sentence, status), sentence, basis, confidence))
+            if inferred:
+                self._inferred.append(self.held[-1])
+
+    def settled(self) -> list[HeldOffice]:
+        """The statements, less a national post taken from the article's subject for a person the
+        article names with another national post ("Bộ trưởng Mai Tiến Dũng nói" in a story about
+        the ministry he visits, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng")."""
+        if not self._inferred:
+            return self.held
+        inferred = {id(h) for h in self._inferred}
+        stated: dict[str, set[str]] = {}
+        for h in self.held:
+            if id(h) not in inferred and h.organization.level == "central":
+                stated.setdefault(h.person, set()).add(h.organization.name)
+        return [h for h in self.held if id(h) not in inferred or h.organization.level != "central"
+                or not stated.get(h.person) or h.organization.name in stated[h.person]]
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
@@ -616,6 +638,7 @@ _KIN_BEFORE = re.compile(r"(?<!\w)(?:em|anh|chị|con|cháu|bố|mẹ|cha|vợ|c
                          r"(?:\s+của)?\s+(?:ông|bà)\s+$")
 # what may follow the last title of a person's chain (not a name the titles could introduce)
 _CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.;]|$|và\s+(?:ông|bà|đồng chí)\s|,\s*[a-zđà-ỹ])")
+_UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
@@ -753,7 +776,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     persons = list(dict.fromkeys(reader.persons + [a.person for a in attended]))
     return Extraction(
         article=info,
-        held_office=_dedupe([h for h in reader.held if h.person not in reader.foreign]),
+        held_office=_dedupe([h for h in reader.settled() if h.person not in reader.foreign]),
         subordination=find_subordination(sentences, context),
         congresses=congresses,
         event=event,

@@ -85,8 +85,10 @@ def lexicon() -> OrgLexicon:
     return OrgLexicon(abbreviations, rewrites, heads, frozenset(data["name_words"].split()), stop_re,
                       dict(data.get("party_place_names") or {}),
                       frozenset(w.casefold() for w in data.get("bare_party_words") or ()),
+                      # "Trưởng khoa Nội tiết": the title's last word is the head, in lowercase
                       re.compile(r"(?:%s)\s" % "|".join(re.escape(h) for h in
-                                                          sorted(data["descriptive_heads"], key=len, reverse=True))),
+                                                          sorted(data["descriptive_heads"], key=len, reverse=True)),
+                                 re.I),
                       frozenset(data["not_name_words"].split()),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["not_name_phrases"], key=len, reverse=True)), re.I),

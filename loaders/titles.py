@@ -121,7 +121,9 @@ def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tu
     if lowered is None:  # a rare letter whose lowercase is longer: search the slow way
         return [m.span() for m in lex.title_at.finditer(text, start, end)
                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
-    return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)]
+    # "tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang": the Presidential Palace is a building
+    return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)
+            if not lowered.endswith("phủ ", 0, m.start())]
 
 
 @lru_cache(maxsize=4)
@@ -184,6 +186,9 @@ UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|t
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
+_LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
+
+
 def _abbreviated_honorific(text: str, pos: int) -> bool:
     """"PGS.TS", "BSCK2" at `pos`; not "Luật sư" or "Nhà báo", which also begin names ("Hội Nhà báo")."""
     match = title_lexicon().honorific_at.match(text, pos)
@@ -202,6 +207,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
+    if _abbreviated_honorific(text, _skip_space(text, pos)):
+        return "", pos  # "tân Hiệu trưởng PGS.TS Lưu Trang": a degree, then the person
     if text[_skip_space(text, pos):_skip_space(text, pos) + 1].isupper() and match_title(text, _skip_space(text, pos)) \
             and not text[max(0, pos - 10):pos].rstrip().endswith("Văn phòng"):
         # "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ": a second title, not a name (but the Office
@@ -269,13 +276,15 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         compound = next((c for c in (lex.name_compounds.match(text, w) for w in recent[-2:]) if c), None)
         if compound and compound.end() >= match.start() + len(word) and not first.isupper():
             run = plain = 0  # "Hàng không": the second word of a compound the name began
+        elif word in _LEGAL_FORMS:  # "Công ty TNHH MTV Thiết kế và tư vấn …": a company's legal form
+            pass
         elif first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             capitals += 1
             run += 1 if words else 0  # the head word starts no proper name
         elif _is_name_word(word, lex.name_words) or (words and word.lower() not in lex.not_name_words
                                                      and _next_is_capitalized(text, match.end(), limit)):
             run = plain = 0
-        elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.isalpha() \
+        elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.replace("-", "").isalpha() \
                 and word.lower() not in lex.not_name_words and not lex.not_name_phrases.match(text, match.start()):
             # after a head whose names are ordinary words ("Cục Bản quyền tác giả"), a few of them;
             # but not after a proper name ("Cục Hàng hải Việt Nam xung quanh …": the sentence goes on)
