@@ -32,7 +32,8 @@ from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
-from orggraph.loaders.subjects import find_subjects, is_bare_head, main_subject, of_subject, subject_for
+from orggraph.loaders.subjects import (LazySubjects, find_subjects, is_bare_head, main_subject, of_subject,
+                                       subject_for)
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
@@ -229,7 +230,8 @@ class ArticleReader:
             self.career_subject = None
         if not has_title(sentence):
             self._untitled.append(sentence)
-            if not self.persons:  # a biography names its subject before any title: "X (sinh 1957) là …"
+            if not self.persons and len(self._untitled) <= 6:
+                # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
             if _MAYBE_CAREER.search(sentence) and _career_position(sentence) is not None:
                 # "Ông Bùi Thế Hùng, …, Ông đã từng giữ các vị trí từ 10/1990 đến 1995: Chuyên viên …":
@@ -753,7 +755,7 @@ def extract_article(raw: RawArticle) -> Extraction:
         province = province_named(named) if named else None
     context = PlaceContext.from_text(province, body)
     weighted = ([(clean.title, 2)] if clean.title else []) + [(p, 1) for p in clean.paragraphs]
-    context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))
+    context.subjects = LazySubjects(lambda: find_subjects(weighted, lambda words: canonical_org(words, context)))
     day = event_date(clean.paragraphs, date)
     as_of = date or (day if day and len(day) == 10 else None)
     if date and len(date) < 10 and day and len(day) == 10 and day.startswith(date) and \
