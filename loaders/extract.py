@@ -641,6 +641,8 @@ _KIN_BEFORE = re.compile(r"(?<!\w)(?:em|anh|chị|con|cháu|bố|mẹ|cha|vợ|c
 # what may follow the last title of a person's chain (not a name the titles could introduce)
 _CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.;]|$|và\s+(?:ông|bà|đồng chí)\s|,\s*[a-zđà-ỹ])")
 _UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
+_NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên|kỷ luật|thay|tiền nhiệm|tưởng nhớ|tưởng niệm|"
+                                 r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
@@ -718,7 +720,10 @@ def attendance(sentences: list[str], reader: ArticleReader, event_kind: str) -> 
     """Persons in sentences that place them at the main event, with their role."""
     found: dict[str, Attendance] = {}
     for sentence in sentences:
-        names = [m.name for m in reader.person_mentions(sentence)]
+        # "kết luận thi hành kỷ luật đối ông Bùi Văn Sang", "mang tên ông Võ Trần Chí": the sentence is
+        # about them, they are not at the event
+        names = [m.name for m in reader.person_mentions(sentence)
+                 if not _NOT_PRESENT_BEFORE.search(sentence, max(0, m.start - 40), m.start)]
         if not names:
             continue
         for role, pattern in cues().presence:

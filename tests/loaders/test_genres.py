@@ -630,3 +630,15 @@ def test_a_national_post_implied_by_the_article_yields_to_the_one_stated():
     assert got == {("Mai Tiến Dũng", "Chủ nhiệm Văn phòng", "Chính phủ"),
                    ("Đào Ngọc Dung", "Bộ trưởng", "Bộ Lao động - Thương binh và Xã hội"),
                    ("Lê Quân", "Thứ trưởng", "Bộ Lao động - Thương binh và Xã hội")}
+
+
+def test_people_a_sentence_is_about_do_not_attend():
+    from orggraph.loaders.extract import attendance
+    # dantri 2021 and the 2017 archive: the object of a disciplinary conclusion or of a naming ceremony is no attendee
+    reader = ArticleReader(PlaceContext.from_text(province_named("Phú Yên"), ""), "2021-04-26", "2021-04-26", set())
+    sentences = [normalize_text(s) for s in (
+        "Tại kỳ họp, UBKT đã xem xét, kết luận thi hành kỷ luật đối ông Bùi Văn Sang, Phó Giám đốc KBNN tỉnh Phú Yên.",
+        "Đồng chí Nguyễn Văn Hải, Chủ nhiệm UBKT Tỉnh ủy phát biểu kết luận kỳ họp.")]
+    for sentence in sentences:
+        reader.read(sentence)
+    assert {a.person for a in attendance(sentences, reader, "conference")} == {"Nguyễn Văn Hải"}
