@@ -436,6 +436,8 @@ class ArticleReader:
                 continue  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a minister's rank, the post is the office's
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue
+            if status_hint in (None, "current") and self._told_of_the_past(sentence):
+                status_hint = "former"  # "Tháng 10 năm 1945, khi Hà Ứng Khâm, Tổng Tham mưu trưởng …"
             if _THEN_AFTER.match(sentence, segment.end) and status_hint not in ("start", "end"):
                 status_hint = "former"  # "ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ"
             term = _TERM_AFTER.match(sentence, segment.end)
@@ -461,6 +463,16 @@ class ArticleReader:
                                         self._statement_date(sentence, status), sentence, basis, confidence))
             if inferred:
                 self._inferred.append(self.held[-1])
+
+    def _told_of_the_past(self, sentence: str) -> bool:
+        """A sentence that opens with a year two or more before the article's ("Năm 2001, …" in
+        2017), or before 1990 when the article has no date, tells of posts held then."""
+        opening = _YEAR_OPENING.match(sentence)
+        if not opening:
+            return False
+        year = int(opening.group(1))
+        now = int(self.article_date[:4]) if self.article_date else None
+        return year <= now - 2 if now else year < 1990
 
     def settled(self) -> list[HeldOffice]:
         """The statements, less a national post taken from the article's subject for a person the
@@ -599,6 +611,14 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], main_subject(context.subjects)))
         else:
             resolved.append(None)
+    places = [o.locality for o in resolved if o is not None and o.scoped and o.locality]
+    if places and context.province is None:
+        # "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Nhân dân tỉnh Quảng Nam" in an article with no
+        # province: one place for the chain
+        own = PlaceContext(province_named(places[0]), context.units, context.subjects)
+        for i, (segment, org) in enumerate(zip(segments, resolved)):
+            if org is not None and not org.scoped and segment.org_words:
+                resolved[i] = canonical_org(segment.org_words, own, segment.title) or org
     return resolved
 
 
@@ -643,6 +663,8 @@ _CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.
 _UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
 _NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên|kỷ luật|thay|tiền nhiệm|tưởng nhớ|tưởng niệm|"
                                  r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
+_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
+                           r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

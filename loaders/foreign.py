@@ -22,7 +22,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     several = alternation(n for n in lex["countries"] if " " in n or "-" in n)
     anywhere = re.compile(rf"(?<![\w-])(?:{several}|{alternation(lex['international'])})(?![\w-])")
     at_end = re.compile(rf"(?<![\w-])(?:{plain})\s*$")
-    right_after = re.compile(rf"\s*(?:nước\s+)?(?:{plain}|{alternation(lex['ambiguous_countries'])})(?![\w-])")
+    # "Tổng Tham mưu trưởng của quân đội Trung Hoa Dân quốc": "of the army of", then the state
+    right_after = re.compile(rf"\s*(?:của\s+)?(?:(?:quân đội|chính phủ|nhà nước)\s+)?(?:nước\s+)?"
+                             rf"(?:{plain}|{alternation(lex['ambiguous_countries'])})(?![\w-])")
     return anywhere, at_end, right_after
 
 

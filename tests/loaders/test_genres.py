@@ -642,3 +642,21 @@ def test_people_a_sentence_is_about_do_not_attend():
     for sentence in sentences:
         reader.read(sentence)
     assert {a.person for a in attendance(sentences, reader, "conference")} == {"Nguyễn Văn Hải"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2025 pages: a story of past years, a chain with one place, a foreign army, a name ending in "Giám"
+    ("Tháng 10 năm 1945, khi ông Nguyễn Văn Tố, Trưởng ban Thường trực Quốc hội tới Hà Nội.",
+     {("Nguyễn Văn Tố", "Trưởng ban", "Ban Thường trực Quốc hội", "former")}),
+    ("Năm 2001, Nguyễn Xuân Phúc được bầu làm Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Nhân dân tỉnh Quảng Nam.",
+     {("Nguyễn Xuân Phúc", "Phó Bí thư", "Tỉnh ủy Quảng Nam", "start"),
+      ("Nguyễn Xuân Phúc", "Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Nam", "start")}),
+    ("Tháng 10 năm 1945, khi Hà Ứng Khâm, Tổng Tham mưu trưởng của quân đội Trung Hoa Dân quốc tới Hà Nội.", set()),
+    ("Ông Nguyễn Văn Giám, Giám đốc Sở Y tế tỉnh Nam Định cho biết.",
+     {("Nguyễn Văn Giám", "Giám đốc", "Sở Y tế tỉnh Nam Định", "current")}),
+])
+def test_pages_of_history(sentence, expected):
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+    got = extract_article(RawArticle(source="t", text=sentence)).held_office
+    assert {(h.person, h.title, h.organization.name, h.status) for h in got} == expected
