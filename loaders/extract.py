@@ -284,6 +284,14 @@ class ArticleReader:
                     if moved_to:
                         link_status = "end"
                         after_end = moved_end
+            if after and link_status == "end":
+                # "thôi giữ chức Bí thư Thành ủy TP HCM, được phân công nhiệm vụ Phó Trưởng Ban …": left, then began
+                link = cues().link.match(sentence, after_end, next_start)
+                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                if verb == "start":
+                    moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
+                    if moved_to:
+                        after_end = moved_end
             if after and link_status is None and index + 1 < len(mentions) and \
                     not sentence[after_end:next_start].strip():
                 # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
@@ -387,7 +395,7 @@ class ArticleReader:
                 if segments:
                     then = paren.group(1) and paren.group(1) != "hiện"  # "(đang làm …)" tells a past scene
                     return segments, close + 1, "former" if then else None
-        rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
+        rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*){0,2}", sentence[name_end:limit])  # "Viên: - Giám đốc"
         start = name_end + rest.end()
         honorific = cues().honorific_then.match(sentence, start, limit)
         if honorific:  # "…, Bác sĩ y khoa, Phó giám đốc Bệnh viện …"
@@ -716,9 +724,13 @@ def _last_before(positions: list[int], pos: int) -> int:
     return positions[index - 1] if index else -1
 
 
+_NORMATIVE = re.compile(r"phải là người|phải có|phải đáp ứng|tiêu chuẩn|điều kiện|được quy định|theo quy định")
+
+
 def _career_position(sentence: str) -> Optional[int]:
+    """Where a career list begins; none in a rule's text ("Tổng bí thư phải là người đã kinh qua …")."""
     match = cues().career.search(sentence)
-    return match.end() if match else None
+    return match.end() if match and not _NORMATIVE.search(sentence, 0, match.start()) else None
 
 
 # -- the article's main event and who attended it ---------------------------------------------

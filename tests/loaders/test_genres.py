@@ -660,3 +660,23 @@ def test_pages_of_history(sentence, expected):
     from orggraph.loaders.read import RawArticle
     got = extract_article(RawArticle(source="t", text=sentence)).held_office
     assert {(h.person, h.title, h.organization.name, h.status) for h in got} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # held-out news (2017, 2020-2021), each once missed or wrong
+    ("Phó Tổng Giám đốc Công ty Cổ phần Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương cho biết.",
+     {("Nguyễn Hiền Phương", "Phó Tổng Giám đốc", "Công ty Cổ phần Viễn thông Hà Nội", "current")}),
+    ("Thiếu tướng Vũ Xuân Viên: - Giám đốc Công an TP Đà Nẵng.",
+     {("Vũ Xuân Viên", "Giám đốc", "Công an thành phố Đà Nẵng", "current")}),
+    ("Thiếu tá Nguyễn Trung Thành - Phó Đồn trưởng Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo cho biết.",
+     {("Nguyễn Trung Thành", "Phó Đồn trưởng", "Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", "current")}),
+    ("Ông Đinh La Thăng thôi giữ chức Bí thư Thành ủy TP HCM, được phân công nhiệm vụ Phó Trưởng Ban Kinh tế Trung ương.",
+     {("Đinh La Thăng", "Bí thư", "Thành ủy Thành phố Hồ Chí Minh", "end"),
+      ("Đinh La Thăng", "Phó Trưởng ban", "Ban Kinh tế Trung ương", "start")}),
+    ("Tổng bí thư phải là người đã kinh qua và hoàn thành tốt nhiệm vụ bí thư tỉnh ủy, thành ủy hoặc trưởng ban.", set()),
+    ("Thứ trưởng Bộ Công Thương Hồ Thị Kim Thoa Sáng kiến về thương mại được đánh giá cao.",
+     {("Hồ Thị Kim Thoa", "Thứ trưởng", "Bộ Công Thương", "current")}),
+    ("Ông Trần Văn Sơn, Chủ tịch UBND Q.1 cho biết.", {("Trần Văn Sơn", "Chủ tịch", "Ủy ban nhân dân quận 1", "current")}),
+])
+def test_held_out_phrasings(sentence, expected):
+    assert facts(sentence) == expected
