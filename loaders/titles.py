@@ -205,6 +205,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     descriptive = bool(lex.descriptive_head.match(text, _skip_space(text, pos)))
     recent: list[int] = []  # where the last words began (a compound may span them)
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
+    after_paren = False  # a parenthesis closed the name: a capitalized word after it begins another
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
     if _abbreviated_honorific(text, _skip_space(text, pos)):
@@ -232,8 +233,12 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             inner = text[i + 1:close]
             if re.search(r"[A-ZĐ]", inner) and not re.search(r"\d{4}|SN|[Ss]inh", inner):
                 end = i = close + 1
+                after_paren = True
                 continue
             break
+        if after_paren and text[i].isupper():
+            break  # "UNESCO (…) Irina Bokova", "Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương": a name
+        after_paren = False  # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": only the word right after it
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
             nxt = _WORD.match(text, i + 2)
             if nxt and words and not place_named and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \

@@ -680,3 +680,10 @@ def test_pages_of_history(sentence, expected):
 ])
 def test_held_out_phrasings(sentence, expected):
     assert facts(sentence) == expected
+
+
+def test_a_capitalized_word_after_a_parenthesis_begins_a_name():
+    # 2025 page: "Tổng Giám đốc UNESCO (…) Irina Bokova, Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Hoàng Tuấn Anh, …"
+    got = facts("Tổng Giám đốc UNESCO (Tổ chức Giáo dục, Khoa học và Văn hóa của Liên hợp quốc) Irina Bokova, Bộ trưởng Bộ "
+                "Văn hóa, Thể thao và Du lịch Hoàng Tuấn Anh đã cắt băng khai mạc triển lãm.")
+    assert got == {("Hoàng Tuấn Anh", "Bộ trưởng", "Bộ Văn hóa, Thể thao và Du lịch", "current")}
