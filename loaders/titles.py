@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
-from orggraph.loaders.names import UPPER
+from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.organizations import PARENT_BODY
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
@@ -186,6 +186,7 @@ UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|t
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
+_ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
 
@@ -250,6 +251,10 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             break
         if ch == "," and text[max(0, i - 5):i].lower() == "phòng" and _PREVENTION.match(text, i):
             i += 1  # "Phòng, chống tệ nạn xã hội"
+            continue
+        if ch == "," and words and descriptive and _ENUMERATED_NAME.match(text, i, limit) and \
+                not match_title(text, _skip_space(text, i + 1)) and not find_person_names(text[i + 1:i + 40])[:1]:
+            i += 1  # "Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế": an enumeration inside the name
             continue
         if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
             i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to

@@ -687,3 +687,14 @@ def test_a_capitalized_word_after_a_parenthesis_begins_a_name():
     got = facts("Tổng Giám đốc UNESCO (Tổ chức Giáo dục, Khoa học và Văn hóa của Liên hợp quốc) Irina Bokova, Bộ trưởng Bộ "
                 "Văn hóa, Thể thao và Du lịch Hoàng Tuấn Anh đã cắt băng khai mạc triển lãm.")
     assert got == {("Hoàng Tuấn Anh", "Bộ trưởng", "Bộ Văn hóa, Thể thao và Du lịch", "current")}
+
+
+def test_an_enumeration_inside_a_name():
+    # dantri 2021 career list: "Trưởng phòng Khoa học Công nghệ, Hợp tác và Sau đại học; Viện trưởng Viện Hợp tác, …"
+    reader = ArticleReader(PlaceContext.from_text(None, ""), "2021-04-28", "2021-04-28", set())
+    reader.read(normalize_text(
+        "Trước khi được bầu làm quyền Hiệu trưởng, ông Trần Trọng Đạo từng kinh qua các nhiệm vụ: Phó trưởng phòng Đào "
+        "tạo; Trưởng phòng Khoa học Công nghệ, Hợp tác và Sau đại học; Viện trưởng Viện Hợp tác, Nghiên cứu và Đào tạo "
+        "quốc tế."))
+    assert {h.organization.name for h in reader.held} >= {"Phòng Khoa học Công nghệ, Hợp tác và Sau đại học",
+                                                          "Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế"}
