@@ -698,3 +698,18 @@ def test_an_enumeration_inside_a_name():
         "quốc tế."))
     assert {h.organization.name for h in reader.held} >= {"Phòng Khoa học Công nghệ, Hợp tác và Sau đại học",
                                                           "Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế"}
+
+
+def test_a_city_named_once_then_meant_by_bare_references():
+    # 2017 archive: "Đảng bộ Cơ quan LĐLĐ Thành phố Hà Nội" once, then "LĐLĐ Thành phố", "UBND Thành phố"
+    paragraphs = ["Chiều 10/2, Đảng bộ Cơ quan LĐLĐ Thành phố Hà Nội long trọng tổ chức lễ trao tặng Huy hiệu.",
+                  "Đồng chí Đỗ Kim Hội được UBND Thành phố, LĐLĐ Thành phố tặng nhiều Bằng khen."]
+    assert province_named("Hà Nội") == __import__("orggraph.loaders.places", fromlist=["x"]).article_locality(
+        "Trao tặng Huy hiệu 30 năm tuổi Đảng", paragraphs)
+
+
+def test_quá_trình_công_tác_opens_a_career_list_only_before_a_colon():
+    # 2017 archive: "trong quá trình công tác, đồng chí … được Thủ tướng Chính phủ tặng Bằng khen" is no career
+    got = facts("Đồng chí Vũ Kim Sơn trao huy hiệu cho đảng viên Đỗ Kim Hội. Với những đóng góp trong quá trình công "
+                "tác, đồng chí Đỗ Kim Hội đã vinh dự được Thủ tướng Chính phủ tặng Bằng khen.")
+    assert not any(f[1] == "Thủ tướng" for f in got)
