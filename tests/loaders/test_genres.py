@@ -713,3 +713,16 @@ def test_quá_trình_công_tác_opens_a_career_list_only_before_a_colon():
     got = facts("Đồng chí Vũ Kim Sơn trao huy hiệu cho đảng viên Đỗ Kim Hội. Với những đóng góp trong quá trình công "
                 "tác, đồng chí Đỗ Kim Hội đã vinh dự được Thủ tướng Chính phủ tặng Bằng khen.")
     assert not any(f[1] == "Thủ tướng" for f in got)
+
+
+def test_transfers_and_past_periods_in_a_career():
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+    # 2017 archive: "từng có thời gian giữ chức vụ …", "được điều chuyển giữ chức vụ …"
+    text = ("Bà Phan Thị Thu Hiền sinh ngày 2/8/1971. Bà Hiền từng có thời gian giữ chức vụ Vụ phó Vụ Hợp tác quốc tế, "
+            "Bộ Tài chính từ tháng 3/2006 đến tháng 1/2009. Từ tháng 2/2009, bà Hiền được điều chuyển giữ chức vụ Phó vụ "
+            "trưởng Vụ TCNH.")
+    got = {(h.person, h.title, h.organization.name, h.status)
+           for h in extract_article(RawArticle(source="t", text=text)).held_office}
+    assert got == {("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ Hợp tác quốc tế Bộ Tài chính", "former"),
+                   ("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ TCNH", "start")}
