@@ -187,6 +187,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 _ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
+_COUNT_AFTER_AND = re.compile(r"\s+\d+\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|thành viên)\b")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
 
@@ -282,6 +283,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         word = match.group(0).rstrip(_CLOSE_PUNCT)
         if not word:
             break
+        if word == "và" and _COUNT_AFTER_AND.match(text, match.end()):
+            break  # "Phó Tổng giám đốc Cty MHBS và 11 bị can khác": a count of people, not a name
         first = word[0]
         compound = next((c for c in (lex.name_compounds.match(text, w) for w in recent[-2:]) if c), None)
         if compound and compound.end() >= match.start() + len(word) and not first.isupper():

@@ -726,3 +726,9 @@ def test_transfers_and_past_periods_in_a_career():
            for h in extract_article(RawArticle(source="t", text=text)).held_office}
     assert got == {("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ Hợp tác quốc tế Bộ Tài chính", "former"),
                    ("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ TCNH", "start")}
+
+
+def test_a_count_of_people_after_va_ends_a_name():
+    # 2017 archive: "… nguyên Tổng giám đốc, Phó Tổng giám đốc Cty MHBS và 11 bị can khác"
+    got = facts("Cơ quan điều tra khởi tố ông Đặng Văn Hòa, nguyên Phó Tổng giám đốc Cty MHBS và 11 bị can khác.")
+    assert {f[2] for f in got} == {"Công ty MHBS"}
