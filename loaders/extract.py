@@ -108,7 +108,10 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
 _MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
                                    r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
-_COMPANY_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn)(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân))?\s+$")
+_COMPANY_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+                             r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
+# "Công ty sen Hoàng Giang", "trường Sen Vàng Phạm Thị Tân": the words right after a company's or a
+# school's head word are its name
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -293,7 +296,8 @@ class ArticleReader:
                     if moved_to:
                         after_end = moved_end
             if after and link_status is None and index + 1 < len(mentions) and \
-                    not sentence[after_end:next_start].strip():
+                    (not sentence[after_end:next_start].strip() or
+                     _DASH_TO_NEXT.fullmatch(sentence, after_end, next_start)):
                 # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
                 # second title stands before the next name and is that person's.
                 after, after_end = [], mention.end
@@ -619,6 +623,13 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], main_subject(context.subjects)))
         else:
             resolved.append(None)
+    for i, org in enumerate(resolved):
+        if org is not None and org.name.startswith("Khoa ") and not _HAS_PARENT_BODY.search(org.name):
+            # "Phó Giám đốc Bệnh viện Nhi Trung ương, Trưởng khoa Ngoại Tổng hợp": the hospital's faculty
+            body = next((o for o in reversed(resolved[:i]) if o is not None and _TEACHING_BODY.match(o.name)), None)
+            if body is not None:
+                resolved[i] = Org(f"{org.name} {body.name}", org.kind, org.level, body.locality, True,
+                                  org.aliases + (org.name,))
     places = [o.locality for o in resolved if o is not None and o.scoped and o.locality]
     if places and context.province is None:
         # "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Nhân dân tỉnh Quảng Nam" in an article with no
@@ -673,6 +684,9 @@ _NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên
                                  r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
 _YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
                            r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
+_TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
+_HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
+_DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

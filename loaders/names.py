@@ -220,6 +220,10 @@ def _blocked_front(text: str, start: int, tokens: list[tuple[int, int]]) -> int:
     return 0
 
 
+# The family names most Vietnamese carry; a name rarely has one as its second syllable after a rarer one.
+_COMMON_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
+
+
 def find_person_names(text: str) -> list[tuple[int, int, str]]:
     """Spans (start, end, name) of candidate full names: 2-5 syllables, the first a family name.
 
@@ -264,5 +268,10 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
 
         if end < n and text[end] in "-‐" and end + 1 < n and text[end + 1].isalpha():
             continue  # "Kim Jong-un", "Kim Won-hong": a foreign name written with a hyphen
+        if len(tokens) >= 4 and text[tokens[0][0]:tokens[0][1]] not in _COMMON_SURNAMES and \
+                text[tokens[1][0]:tokens[1][1]] in _COMMON_SURNAMES:
+            # "trường Sen Vàng Phạm Thị Tân": a rare family name, then a common one, is the end of
+            # another name ("Vàng"), then the person
+            start = tokens[1][0]
         out.append((start, end, text[start:end]))
     return out

@@ -101,7 +101,11 @@ def lexicon() -> OrgLexicon:
 
 
 # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
-_COMPANY_HEAD_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn)(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân))?\s+$")
+_COMPANY_HEAD_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+                                  r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
+_SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
+_PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"
+                           r"[Vv]iện|[Đđ]ại học|ĐH|[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\s[^()]{2,80})\)")
 _CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
 _SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
 
@@ -222,7 +226,11 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     inner_places = []
     for paren in re.findall(r"\(([^)]*)\)", raw):
         inner_places += [m.province for m in find_provinces(paren)]
-    name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+    # "Đội điều tra hình sự (Công an huyện Kiến Thụy)", "Khoa Nội tiết (Bệnh viện Nhi TƯ)": a unit that
+    # needs its parent keeps the one in parentheses; other parentheses (abbreviations, places) go
+    name = _PAREN_PARENT.sub(lambda m: " " + m.group(1)[:1].upper() + m.group(1)[1:], raw) \
+        if _SUB_UNIT_HEAD.match(raw) else raw
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
     people = [start for start, _, person in find_person_names(name) if start > 0 and not _COMPANY_HEAD_BEFORE.search(name, 0, start)]
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")

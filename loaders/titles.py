@@ -17,6 +17,7 @@ from typing import Optional
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.places import find_provinces
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
 
@@ -187,8 +188,15 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 _ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
-_COUNT_AFTER_AND = re.compile(r"\s+\d+\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|thành viên)\b")
+_COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|"
+                              r"thành viên|doanh nghiệp)\b")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
+
+
+def _place_at(text: str, pos: int) -> bool:
+    """A province's name begins at `pos` ("Sở Y tế (SYT) Quảng Nam")."""
+    found = find_provinces(text[pos:pos + 40])
+    return bool(found) and found[0].start == 0
 
 
 def _abbreviated_honorific(text: str, pos: int) -> bool:
@@ -238,12 +246,12 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
                 after_paren = True
                 continue
             break
-        if after_paren and text[i].isupper():
+        if after_paren and text[i].isupper() and not _place_at(text, i):
             break  # "UNESCO (…) Irina Bokova", "Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương": a name
         after_paren = False  # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": only the word right after it
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
             nxt = _WORD.match(text, i + 2)
-            if nxt and words and not place_named and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
+            if nxt and words and (nxt.group(0)[:1].isupper() or (not place_named and nxt.group(0).lower() in lex.name_words)) \
                     and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2) \
                     and not tlex.modifier_at.match(text, i + 2) \
                     and not tlex.honorific_at.match(text, i + 2):
@@ -283,8 +291,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         word = match.group(0).rstrip(_CLOSE_PUNCT)
         if not word:
             break
-        if word == "và" and _COUNT_AFTER_AND.match(text, match.end()):
-            break  # "Phó Tổng giám đốc Cty MHBS và 11 bị can khác": a count of people, not a name
+        if word == "và" and (_COUNT_AFTER_AND.match(text, match.end()) or
+                             match_title(text, _skip_space(text, match.end()))):
+            break  # "Cty MHBS và 11 bị can khác" (a count of people); "Hội Toán học Việt Nam và Tổng biên tập …"
         first = word[0]
         compound = next((c for c in (lex.name_compounds.match(text, w) for w in recent[-2:]) if c), None)
         if compound and compound.end() >= match.start() + len(word) and not first.isupper():

@@ -608,7 +608,7 @@ def test_foreign_leaders_by_name(sentence, expected):
     ("Ông Nguyễn Bách Tùng, Giám đốc Công ty TNHH MTV Thiết kế và tư vấn xây dựng công trình hàng không (ADCC) cho biết.",
      {("Nguyễn Bách Tùng", "Giám đốc", "Công ty TNHH MTV Thiết kế và tư vấn xây dựng công trình hàng không", "current")}),
     ("Bà Nguyễn Thị Hoàn, nguyên Trưởng khoa Nội tiết-Chuyển hóa- Di truyền (bệnh viện Nhi Trung ương) cho biết.",
-     {("Nguyễn Thị Hoàn", "Trưởng khoa", "Khoa Nội tiết-Chuyển hóa- Di truyền", "former")}),
+     {("Nguyễn Thị Hoàn", "Trưởng khoa", "Khoa Nội tiết-Chuyển hóa- Di truyền Bệnh viện Nhi Trung ương", "former")}),
     ("Ông Nguyễn Hồng Nam, Thứ trưởng Bộ Ngoại giao - Chủ nhiệm UB về người Việt Nam ở nước ngoài phát biểu.",
      {("Nguyễn Hồng Nam", "Thứ trưởng", "Bộ Ngoại giao", "current"),
       ("Nguyễn Hồng Nam", "Chủ nhiệm", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài", "current")}),
@@ -732,3 +732,35 @@ def test_a_count_of_people_after_va_ends_a_name():
     # 2017 archive: "… nguyên Tổng giám đốc, Phó Tổng giám đốc Cty MHBS và 11 bị can khác"
     got = facts("Cơ quan điều tra khởi tố ông Đặng Văn Hòa, nguyên Phó Tổng giám đốc Cty MHBS và 11 bị can khác.")
     assert {f[2] for f in got} == {"Công ty MHBS"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive, second fresh sample: parents in parentheses, names after a company's or school's words
+    ("Ông Trần Văn Minh, Phó Đội trưởng Đội điều tra hình sự (Công an huyện Kiến Thụy) cho biết.",
+     {("Trần Văn Minh", "Phó Đội trưởng", "Đội điều tra hình sự Công an huyện Kiến Thụy", "current")}),
+    ("Ông Lê Văn Sỹ, Phó Trưởng phòng Cảnh sát Giao thông (công an tỉnh Quảng Nam) cho biết.",
+     {("Lê Văn Sỹ", "Phó Trưởng phòng", "Phòng Cảnh sát Giao thông Công an tỉnh Quảng Nam", "current")}),
+    ("Ông Lê Văn Sỹ, Giám đốc Sở Y tế (SYT) Quảng Nam cho biết.",
+     {("Lê Văn Sỹ", "Giám đốc", "Sở Y tế tỉnh Quảng Nam", "current")}),
+    ("Ông Trần Văn Hòa - giám đốc Công ty sen Hoàng Giang cho biết.",
+     {("Trần Văn Hòa", "Giám đốc", "Công ty sen Hoàng Giang", "current")}),
+    ("Hiệu trưởng trường Sen Vàng Phạm Thị Tân cho biết.",
+     {("Phạm Thị Tân", "Hiệu trưởng", "Trường Sen Vàng", "current")}),
+    ("Ông Nguyễn Văn Hòa, Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu cho biết.",
+     {("Nguyễn Văn Hòa", "Giám đốc", "Công an tỉnh Bà Rịa - Vũng Tàu", "current")}),
+    ("GS Nguyễn Văn Mậu, phó Chủ tịch Hội Toán học Việt Nam và Tổng biên tập tạp chí Toán học và Tuổi trẻ, cho biết.",
+     {("Nguyễn Văn Mậu", "Phó Chủ tịch", "Hội Toán học Việt Nam", "current"),
+      ("Nguyễn Văn Mậu", "Tổng Biên tập", "Tạp chí Toán học và Tuổi trẻ", "current")}),
+    ("Ông Trần Văn Nam, phó chủ tịch Liên đoàn bóng chuyền VN (VFV) cho biết.",
+     {("Trần Văn Nam", "Phó Chủ tịch", "Liên đoàn bóng chuyền Việt Nam", "current")}),
+    ("Thầy Đỗ Thanh Hân, hiệu phó trường THPT chuyên Bạc Liêu cho biết.",
+     {("Đỗ Thanh Hân", "Phó Hiệu trưởng", "Trường THPT chuyên Bạc Liêu", "current")}),
+    ("Ông Vũ Hồng Thanh, Chủ nhiệm UB Kinh tế cho biết.", {("Vũ Hồng Thanh", "Chủ nhiệm", "Ủy ban Kinh tế", "current")}),
+    ("PGS.TS Phạm Duy Hiền - Phó Giám đốc Bệnh viện Nhi Trung ương, Trưởng khoa Ngoại Tổng hợp cho biết.",
+     {("Phạm Duy Hiền", "Phó Giám đốc", "Bệnh viện Nhi Trung ương", "current"),
+      ("Phạm Duy Hiền", "Trưởng khoa", "Khoa Ngoại Tổng hợp Bệnh viện Nhi Trung ương", "current")}),
+    ("Sự kiện có sự hiện diện của Tổng Thư ký HCA - ông Vũ Anh Tuấn, Phó Chủ tịch VNITO - ông Ngô Văn Toàn.",
+     {("Vũ Anh Tuấn", "Tổng Thư ký", "HCA", "current"), ("Ngô Văn Toàn", "Phó Chủ tịch", "VNITO", "current")}),
+])
+def test_second_archive_sample_phrasings(sentence, expected):
+    assert facts(sentence) == expected
