@@ -305,6 +305,12 @@ class ArticleReader:
                 link_status = "end"  # "…, Hiệu trưởng Trường mầm non X, bị kỷ luật hình thức cách chức"
             if after and link_status in (None, "current") and _PERIOD_BEFORE.search(sentence, region_start, mention.start):
                 link_status = "former"  # "liên quan đến giai đoạn ông Bình làm Chủ tịch HĐQT Vinaconex"
+            if after and link_status is None and len(after) == 1 and after[0].fixed_org and \
+                    re.match(r"\s+\w", sentence[after_end:]) and \
+                    _OBJECT_PERSON_BEFORE.search(sentence, region_start, mention.start):
+                # "Về vụ việc xử lý đối với ông Đinh La Thăng, Tổng Bí thư gửi lời cảm ơn": the title
+                # after the comma is the next clause's subject, not the object's post
+                after, after_end = [], mention.end
             if after and _KIN_BEFORE.search(sentence, region_start, mention.start) and \
                     cues().link.match(sentence, mention.end, next_start):
                 # "Ông Hồ Quỳnh Hưng, em trai bà Thoa, hiện là Chủ tịch …": the verb's subject is the brother
@@ -456,7 +462,9 @@ class ArticleReader:
             if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
                     status_hint not in ("start", "end"):
                 status_hint = "former"  # "bộ trưởng Bộ Công Thương nhiệm kỳ 2011-2016", read in 2017
-            if status_hint == "end" and segment.former:
+            if status_hint == "end" and moved_to and segment.title.startswith("Ủy viên") and not segment.former:
+                status = "current"  # "phân công ông X, Ủy viên Bộ Chính trị, … làm Bí thư": a seat kept in a move
+            elif status_hint == "end" and segment.former:
                 status = "former"  # "ông X, nguyên Vụ trưởng Vụ TCNH, đã được điều động …": left before
             elif status_hint in ("start", "end", "former"):
                 status = status_hint
@@ -687,6 +695,7 @@ _YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]
 _TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
+_OBJECT_PERSON_BEFORE = re.compile(r"(?<!\w)(?:đối với|với|cho|của|về|gặp|tiếp|thăm)\s+(?:ông|bà|đồng chí)?\s*$")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

@@ -190,6 +190,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
 _COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|"
                               r"thành viên|doanh nghiệp)\b")
+_TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
 
@@ -216,6 +217,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     recent: list[int] = []  # where the last words began (a compound may span them)
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
     after_paren = False  # a parenthesis closed the name: a capitalized word after it begins another
+    topic = False  # a steering board's "về …": what it steers belongs to its name
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
     if _abbreviated_honorific(text, _skip_space(text, pos)):
@@ -276,6 +278,12 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break
+        if words and not topic and text.startswith("về ", i) and _TOPIC_BOARD.match(text, _skip_space(text, pos)):
+            # "Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"
+            topic, plain, run = True, 0, 0
+            words += 1
+            i += 3
+            continue
         if words and lex.stop_phrases.match(text, i) and not text[i].isupper() and \
                 not any(lex.name_compounds.match(text, w) for w in recent[-3:]):
             break  # "… cho biết"; but "Cục An toàn thông tin" holds its compound
@@ -306,7 +314,8 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         elif _is_name_word(word, lex.name_words) or (words and word.lower() not in lex.not_name_words
                                                      and _next_is_capitalized(text, match.end(), limit)):
             run = plain = 0
-        elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.replace("-", "").isalpha() \
+        elif (descriptive or topic) and words and (capitals <= 3 or topic) and run < 2 and plain < (8 if topic else 4) \
+                and word.replace("-", "").isalpha() \
                 and word.lower() not in lex.not_name_words and not lex.not_name_phrases.match(text, match.start()):
             # after a head whose names are ordinary words ("Cục Bản quyền tác giả"), a few of them;
             # but not after a proper name ("Cục Hàng hải Việt Nam xung quanh …": the sentence goes on)

@@ -764,3 +764,22 @@ def test_a_count_of_people_after_va_ends_a_name():
 ])
 def test_second_archive_sample_phrasings(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive and dantri: a steering board's subject is its name; an object's comma then a national title
+    ("Tại buổi lễ, Phó Thủ tướng Chính phủ Vũ Đức Đam, Trưởng Ban Chỉ đạo Nhà nước về Du lịch nêu rõ.",
+     {("Vũ Đức Đam", "Phó Thủ tướng", "Chính phủ", "current"),
+      ("Vũ Đức Đam", "Trưởng ban", "Ban Chỉ đạo Nhà nước về Du lịch", "current")}),
+    ("Về vụ việc xử lý đối với ông Đinh La Thăng, Tổng Bí thư gửi lời cảm ơn các đồng chí.", set()),
+    ("Cuộc gặp với ông Nguyễn Xuân Phúc, Thủ tướng Chính phủ, diễn ra sáng nay.",
+     {("Nguyễn Xuân Phúc", "Thủ tướng", "Chính phủ", "current")}),
+    # 2017 archive: a seat on the Politburo is kept when its holder is moved to a new post
+    ("Bộ Chính trị phân công ông Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam giữ "
+     "chức Bí thư Thành ủy TP.HCM.",
+     {("Nguyễn Thiện Nhân", "Ủy viên Bộ Chính trị", "Ban Chấp hành Trung ương Đảng", "current"),
+      ("Nguyễn Thiện Nhân", "Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "end"),
+      ("Nguyễn Thiện Nhân", "Bí thư", "Thành ủy Thành phố Hồ Chí Minh", "start")}),
+])
+def test_boards_objects_and_kept_seats(sentence, expected):
+    assert facts(sentence) == expected
