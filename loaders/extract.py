@@ -635,6 +635,9 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
         if org is not None and org.name.startswith("Khoa ") and not _HAS_PARENT_BODY.search(org.name):
             # "Phó Giám đốc Bệnh viện Nhi Trung ương, Trưởng khoa Ngoại Tổng hợp": the hospital's faculty
             body = next((o for o in reversed(resolved[:i]) if o is not None and _TEACHING_BODY.match(o.name)), None)
+            if body is None:  # "Trưởng khoa Sản" in a story about one hospital: that hospital's
+                main = main_subject(context.subjects)
+                body = main if main is not None and _TEACHING_BODY.match(main.name) else None
             if body is not None:
                 resolved[i] = Org(f"{org.name} {body.name}", org.kind, org.level, body.locality, True,
                                   org.aliases + (org.name,))

@@ -783,3 +783,14 @@ def test_second_archive_sample_phrasings(sentence, expected):
 ])
 def test_boards_objects_and_kept_seats(sentence, expected):
     assert facts(sentence) == expected
+
+
+def test_a_faculty_of_the_hospital_the_article_is_about():
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+    # 2017 archive: "Trưởng khoa Sản" in a story about one provincial hospital
+    text = ("Bệnh viện đa khoa tỉnh Hà Tĩnh vừa tiếp nhận ca bệnh. Theo Bệnh viện đa khoa tỉnh Hà Tĩnh, sản phụ đã được "
+            "mổ. Bác sĩ Nguyễn Văn An, Trưởng khoa Sản cho biết sản phụ đã ổn định. Bệnh viện đa khoa tỉnh Hà Tĩnh cho "
+            "biết thêm.")
+    got = {(h.person, h.organization.name) for h in extract_article(RawArticle(source="t", text=text)).held_office}
+    assert got == {("Nguyễn Văn An", "Khoa Sản Bệnh viện đa khoa tỉnh Hà Tĩnh")}
