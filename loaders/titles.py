@@ -190,6 +190,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
 _COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|"
                               r"thành viên|doanh nghiệp)\b")
+_BRANCH = re.compile(r"(?:Nhà khách|Văn phòng|Chi nhánh|Cơ quan thường trú|Cơ quan đại diện|Trung tâm|Phân viện|"
+                     r"Phân hiệu|Văn phòng đại diện)\s", re.I)
 _TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
@@ -278,6 +280,10 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break
+        if words and text.startswith("tại ", i) and _place_at(text, i + 4) and _BRANCH.match(text, _skip_space(text, pos)):
+            i += 4  # "Nhà khách Quốc hội tại Đà Nẵng", "Văn phòng đại diện tại TP.HCM": the branch's place
+            words += 1
+            continue
         if words and not topic and text.startswith("về ", i) and _TOPIC_BOARD.match(text, _skip_space(text, pos)):
             # "Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"
             topic, plain, run = True, 0, 0

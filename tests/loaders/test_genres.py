@@ -794,3 +794,9 @@ def test_a_faculty_of_the_hospital_the_article_is_about():
             "biết thêm.")
     got = {(h.person, h.organization.name) for h in extract_article(RawArticle(source="t", text=text)).held_office}
     assert got == {("Nguyễn Văn An", "Khoa Sản Bệnh viện đa khoa tỉnh Hà Tĩnh")}
+
+
+def test_a_branch_keeps_its_place_after_tai():
+    # 2017 archive: "Giám đốc Nhà khách Quốc hội tại Đà Nẵng (NALOD)"
+    assert facts("Ông Trần Văn An, Giám đốc Nhà khách Quốc hội tại Đà Nẵng (NALOD) cho biết.") == {
+        ("Trần Văn An", "Giám đốc", "Nhà khách Quốc hội tại Đà Nẵng", "current")}
