@@ -108,7 +108,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
 _MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
                                    r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
-_COMPANY_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+_COMPANY_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
                              r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
 # "Công ty sen Hoàng Giang", "trường Sen Vàng Phạm Thị Tân": the words right after a company's or a
 # school's head word are its name

@@ -101,7 +101,7 @@ def lexicon() -> OrgLexicon:
 
 
 # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
-_COMPANY_HEAD_BEFORE = re.compile(r"(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+_COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
                                   r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
 _SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
 _PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"

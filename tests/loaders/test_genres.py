@@ -800,3 +800,10 @@ def test_a_branch_keeps_its_place_after_tai():
     # 2017 archive: "Giám đốc Nhà khách Quốc hội tại Đà Nẵng (NALOD)"
     assert facts("Ông Trần Văn An, Giám đốc Nhà khách Quốc hội tại Đà Nẵng (NALOD) cho biết.") == {
         ("Trần Văn An", "Giám đốc", "Nhà khách Quốc hội tại Đà Nẵng", "current")}
+
+
+def test_moi_truong_is_no_school_before_a_name():
+    # 2025 page: "Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng cho biết"
+    assert facts("Trình bày dự thảo Nghị quyết, Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng cho biết, việc xây "
+                 "dựng Nghị quyết là cần thiết.") == {
+        ("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "current")}
