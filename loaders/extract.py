@@ -23,7 +23,7 @@ from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
-from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
+from orggraph.loaders.organizations import (COMPANY_HEAD_BEFORE, UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                             names_nothing, party_committee_inside, party_committee_of, unit_of_context,
                                             within_body_of)
 from orggraph.loaders.districts import is_district_name, province_of_districts
@@ -108,10 +108,6 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
 _MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
                                    r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
-_COMPANY_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
-                             r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
-# "Công ty sen Hoàng Giang", "trường Sen Vàng Phạm Thị Tân": the words right after a company's or a
-# school's head word are its name
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 
@@ -175,7 +171,7 @@ class ArticleReader:
                     continue
             if _HOUSE_NUMBER_BEFORE.search(sentence, max(0, start - 12), start):
                 continue  # "số 2 Nguyễn Cảnh Chân": a street
-            if _COMPANY_BEFORE.search(sentence, max(0, start - 24), start):
+            if COMPANY_HEAD_BEFORE.search(sentence, max(0, start - 24), start):
                 continue  # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
             found.append(PersonMention(name, start, end))
         for start, end, name in foreign_persons_in(sentence) if _MAYBE_FOREIGN_PERSON.search(sentence) else ():

@@ -100,8 +100,9 @@ def lexicon() -> OrgLexicon:
                       frozenset(fold(n) for n in data["empty_names"]))
 
 
-# "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
-_COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+# "Công ty cổ phần Hoàng Anh Gia Lai", "Công ty sen Hoàng Giang", "trường Sen Vàng Phạm Thị Tân": the
+# words right after a company's or a school's head word are its name, not a person's
+COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
                                   r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
 _SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
 _PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"
@@ -232,7 +233,7 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         if _SUB_UNIT_HEAD.match(raw) else raw
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
-    people = [start for start, _, person in find_person_names(name) if start > 0 and not _COMPANY_HEAD_BEFORE.search(name, 0, start)]
+    people = [start for start, _, person in find_person_names(name) if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:
