@@ -17,13 +17,13 @@ from typing import Optional
 from orggraph.loaders.cleanup import clean_article
 from orggraph.loaders.congresses import find_congresses
 from orggraph.loaders.dates import event_date, parse_article_date, statement_date
-from orggraph.loaders.foreign import is_foreign_post
+from orggraph.loaders.foreign import foreign_persons_in, is_foreign_person, is_foreign_post
 from orggraph.loaders.html import html_to_article
 from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
-from orggraph.loaders.organizations import (UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
+from orggraph.loaders.organizations import (COMPANY_HEAD_BEFORE, UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
                                             names_nothing, party_committee_inside, party_committee_of, unit_of_context,
                                             within_body_of)
 from orggraph.loaders.districts import is_district_name, province_of_districts
@@ -32,7 +32,8 @@ from orggraph.loaders.registry import registry
 from orggraph.loaders.read import RawArticle
 from orggraph.loaders.resolve import article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
-from orggraph.loaders.subjects import find_subjects, is_bare_head, main_subject, of_subject, subject_for
+from orggraph.loaders.subjects import (LazySubjects, find_subjects, is_bare_head, main_subject, of_subject,
+                                       subject_for)
 from orggraph.loaders.statements import ArticleInfo, Attendance, EventMention, Extraction, HeldOffice, Org
 from orggraph.loaders.subordination import find_subordination
 from orggraph.loaders.titles import Segment, find_titles, has_title, parse_chain, title_lexicon
@@ -63,14 +64,18 @@ def cues() -> Cues:
     for status, phrases in data["link_verbs"].items():
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
-    link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó)\s+)*"
-                      rf"({alternation(link_status)})\s+", re.I)
+    link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
+                      rf"({alternation(link_status)})\s+(?:(?:vụ|danh)\s+)?(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+    # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
+    # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])
     person_cues = alternation(data["person_cues"])
-    gap = re.compile(rf"^[\s,]*(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
+    # "cố Bí thư Thành ủy TP.HCM - ông Võ Trần Chí": a dash joins a title to the name only
+    # when "ông"/"bà"/"đồng chí" follows it (a quote's "– ông Thanh nói" has no title before)
+    gap = re.compile(rf"^[\s,]*(?:[-–]\s*(?=(?:{person_cues})\s))?(?:(?:{person_cues}|{ranks})[\s,]+)*$", re.I)
     honorific_then = re.compile(rf"(?:{ranks})(?:\s+[a-zà-ỹ]+){{0,2}}\s*,\s*")
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
-    short_ref = re.compile(rf"\b(?:ông|bà|đồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
+    short_ref = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
     # Matched on lowercased text: a case-insensitive trie is three times slower.
     events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)") for kind, words in data["events"].items()}
     presence = [(role, re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)", re.I))
@@ -84,7 +89,7 @@ def cues() -> Cues:
         appointment=re.compile(rf"(?:{alternation(data['appointment_nouns'])})\s+", re.I),
         elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
         past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
-        start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;.]{0,40}$", re.I),
+        start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;]{0,40}$", re.I),
         events=events, presence=presence,
     )
 
@@ -93,7 +98,7 @@ def cues() -> Cues:
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
-_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?:Sau|Trước|Trong|Từ)\s[^,.;:]{1,40},\s*|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
                               r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
                               r"(?=\s+(?:hiện|đang|đã|từng|cũng|được|là|giữ|làm|nguyên|tái|trúng|đắc|đảm)\b)")
 _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(?:đến|-|–)\s*(?:tháng\s+|năm\s+)?[^,.;:]{0,20}\d{4}"
@@ -101,8 +106,10 @@ _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(
 _CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
+_MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
+                                   r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
-_MAYBE_SHORT_REF = re.compile(r"\b(?:ông|bà|đồng chí|anh|chị)\s+[A-ZĐ]")
+_MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 
 
 # Lists of names under one title (see ArticleReader._lists).
@@ -136,6 +143,8 @@ class ArticleReader:
     _mentions: dict[str, list[PersonMention]] = field(default_factory=dict)
     career_subject: Optional[str] = None  # whose career list the following steps continue
     foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
+    _untitled: list[str] = field(default_factory=list)  # sentences read without a title, in order
+    _inferred: list[HeldOffice] = field(default_factory=list)  # statements whose body the article implied
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -150,15 +159,24 @@ class ArticleReader:
         for start, end, name in find_person_names(sentence):
             if is_historical_name(name) or fold(name) in self.excluded:
                 continue
+            if len(name.split()[-1]) == 1:
+                continue  # "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …": a legal text's example, nobody
             if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
                 continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
             if name.isupper():
+                if _mostly_upper(sentence):
+                    continue  # "… BỘ CÔNG THƯƠNG QUY ĐỊNH HỒ SƠ, TRÌNH TỰ": a heading in capitals, not a caption
                 name = _CUE_IN_CAPS.sub("", name.title())  # a caption's "NGUYỄN THỊ KIM NGÂN" is the same person
                 if len(name.split()) < 2:
                     continue
             if _HOUSE_NUMBER_BEFORE.search(sentence, max(0, start - 12), start):
                 continue  # "số 2 Nguyễn Cảnh Chân": a street
+            if COMPANY_HEAD_BEFORE.search(sentence, max(0, start - 24), start):
+                continue  # "Công ty cổ phần Hoàng Anh Gia Lai": a company named like a person
             found.append(PersonMention(name, start, end))
+        for start, end, name in foreign_persons_in(sentence) if _MAYBE_FOREIGN_PERSON.search(sentence) else ():
+            if not any(m.start < end and start < m.end for m in found):
+                found.append(PersonMention(name, start, end))
         taken = [(m.start, m.end) for m in found]
         pronoun = _PRONOUN_SUBJECT.match(sentence) if self.persons and not found else None
         if pronoun:  # a biography's "Ông hiện là Ủy viên Bộ Chính trị, …": the person last named
@@ -170,18 +188,39 @@ class ArticleReader:
             s, e = match.span(1)
             if any(a <= s < b for a, b in taken):
                 continue
-            full = self.resolve_short(match.group(1))
+            # "anh Thanh", "chị Hồng" name ordinary people: only "ông"/"bà"/"đồng chí" look back into
+            # sentences without titles
+            full = self.resolve_short(match.group(1), deep=not match.group(0)[:2].lower() in ("an", "ch"))
             if full:
                 found.append(PersonMention(full, s, e))
         found.sort(key=lambda m: m.start)
         return [m for m in found if not _inside_parentheses(sentence, m.start)]
 
-    def resolve_short(self, given: str) -> Optional[str]:
-        """The person already named whose name ends with `given` (the most named if several)."""
+    def resolve_short(self, given: str, deep: bool = False) -> Optional[str]:
+        """The person already named whose name ends with `given` (the most named if several);
+        `deep` also looks in the sentences read without a title."""
         candidates = [p for p in self.persons if p.split()[-1] == given]
-        if not candidates:
+        if not candidates and not deep:
             return None
+        if not candidates:
+            earlier = self._named_in_untitled(given)
+            self.persons += earlier[:1]
+            return earlier[0] if earlier else None
         return max(set(candidates), key=lambda p: (candidates.count(p), -self.persons[::-1].index(p)))
+
+    def _named_in_untitled(self, given: str) -> list[str]:
+        """Full names ending in `given` from the sentences read without a title ("Con gái đầu của
+        ông Hội là bà Bùi Thị Thu Trang …" before "bà Trang nhận chức …"): looked up only when a
+        short reference needs them, so title-less sentences stay cheap to read."""
+        for sentence in reversed(self._untitled):
+            if given not in sentence:
+                continue
+            names = [name for _, _, name in find_person_names(sentence)
+                     if name.split()[-1] == given and " " in name and not name.isupper()
+                     and not is_historical_name(name) and fold(name) not in self.excluded]
+            if names:
+                return names
+        return []
 
     # -- statements ---------------------------------------------------------------------------
     def read(self, sentence: str) -> None:
@@ -189,7 +228,9 @@ class ArticleReader:
         if not continues_career:
             self.career_subject = None
         if not has_title(sentence):
-            if not self.persons:  # a biography names its subject before any title: "X (sinh 1957) là …"
+            self._untitled.append(sentence)
+            if not self.persons and len(self._untitled) <= 6:
+                # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
             if _MAYBE_CAREER.search(sentence) and _career_position(sentence) is not None:
                 # "Ông Bùi Thế Hùng, …, Ông đã từng giữ các vị trí từ 10/1990 đến 1995: Chuyên viên …":
@@ -218,23 +259,59 @@ class ArticleReader:
             before = self._chain_before(sentence, region_start, mention.start)
             next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
             after, after_end, link_status = self._chain_after(sentence, mention.end, next_start)
+            if before and after and link_status is None and \
+                    not re.search(r"[,:\-–(]", sentence[mention.end:after[0].start]):
+                # "Thứ trưởng Công thương Hồ Thị Kim Thoa Thủ tướng vừa ký …": a headline run into the
+                # lead; a title named before the person has no second title glued after the name
+                after, after_end = [], mention.end
+            while after and link_status is None and sentence.startswith(";", after_end):
+                # "ông Bùi Văn Sang, Phó Giám đốc KBNN tỉnh Phú Yên; nguyên Đảng ủy viên Đảng ủy Kho bạc … và
+                # ông Trần Minh Đạo": titles after a semicolon that precede no name are the same person's
+                more, more_end = parse_chain(sentence, after_end + 1, next_start)
+                if not more or not _CHAIN_TAIL.match(sentence, more_end):
+                    break
+                after, after_end = after + more, more_end
             moved_to: list[Segment] = []
             if after and link_status is None:
                 # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
                 # a reassignment: the post named first is left, the one after the verb begins
                 link = cues().link.match(sentence, after_end, next_start)
-                if link and cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) == "start":
+                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                if verb == "start" or (verb == "current" and cues().start_before.search(sentence[region_start:mention.start])):
+                    # "bổ nhiệm PGS.TS Vũ Hải Quân, Phó Giám đốc thường trực …, giữ chức Giám đốc …" too
                     moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
                     if moved_to:
                         link_status = "end"
                         after_end = moved_end
+            if after and link_status == "end":
+                # "thôi giữ chức Bí thư Thành ủy TP HCM, được phân công nhiệm vụ Phó Trưởng Ban …": left, then began
+                link = cues().link.match(sentence, after_end, next_start)
+                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                if verb == "start":
+                    moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
+                    if moved_to:
+                        after_end = moved_end
             if after and link_status is None and index + 1 < len(mentions) and \
-                    not sentence[after_end:next_start].strip():
+                    (not sentence[after_end:next_start].strip() or
+                     _DASH_TO_NEXT.fullmatch(sentence, after_end, next_start)):
                 # "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn, Bộ trưởng Bộ KH&CN Huỳnh Thành Đạt": the
                 # second title stands before the next name and is that person's.
                 after, after_end = [], mention.end
             if after and link_status is None and _ENDED_AFTER.match(sentence, after_end):
                 link_status = "end"  # "…, Hiệu trưởng Trường mầm non X, bị kỷ luật hình thức cách chức"
+            if after and link_status in (None, "current") and _PERIOD_BEFORE.search(sentence, region_start, mention.start):
+                link_status = "former"  # "liên quan đến giai đoạn ông Bình làm Chủ tịch HĐQT Vinaconex"
+            if after and link_status is None and len(after) == 1 and after[0].fixed_org and \
+                    re.match(r"\s+\w", sentence[after_end:]) and \
+                    _OBJECT_PERSON_BEFORE.search(sentence, region_start, mention.start):
+                # "Về vụ việc xử lý đối với ông Đinh La Thăng, Tổng Bí thư gửi lời cảm ơn": the title
+                # after the comma is the next clause's subject, not the object's post
+                after, after_end = [], mention.end
+            if after and _KIN_BEFORE.search(sentence, region_start, mention.start) and \
+                    cues().link.match(sentence, mention.end, next_start):
+                # "Ông Hồ Quỳnh Hưng, em trai bà Thoa, hiện là Chủ tịch …": the verb's subject is the brother
+                # (but "con gái của ông Trần Đình Mạnh, nguyên Bí thư" describes the father)
+                after, after_end, link_status = [], mention.end, None
             boundary = max(mention.end, after_end)
             start_verb = bool(cues().start_before.search(sentence[region_start:mention.start]))
             past = bool(cues().past.match(sentence))
@@ -254,6 +331,11 @@ class ArticleReader:
                           moved_to if segments is after else None)
             if moved_to:
                 self._add(mention.name, moved_to, sentence, "start", False, False)
+            replaced = _REPLACES.match(sentence, after_end) if after and (link_status == "start" or (
+                start_verb and link_status is not None)) else None
+            predecessor = next((m for m in mentions[index + 1:] if m.start == replaced.end()), None) if replaced else None
+            if predecessor:  # "bổ nhiệm bà X giữ chức Phó tổng giám đốc … thay ông Đỗ Quang Lâm": his post ends
+                self._add(predecessor.name, after, sentence, "end", False, False)
         self._appointments(sentence, mentions)
         self._lists(sentence, mentions)
 
@@ -292,7 +374,9 @@ class ArticleReader:
                 continue  # inside the chain just read
             segments, end = parse_chain(sentence, _modifier_start(sentence, pos, title_start))
             if segments:
-                self._add(person, segments, sentence, "former", False, True, how="career")
+                # "- Năm 2011 đến nay: Chủ tịch Công ty phần mềm FPT": the step that lasts until now
+                now = _UNTIL_NOW.search(sentence, pos, title_start)
+                self._add(person, segments, sentence, "current" if now else "former", False, not now, how="career")
             pos = max(end, title_end)
 
     def _chain_before(self, sentence: str, region_start: int, name_start: int) -> list[Segment]:
@@ -315,8 +399,9 @@ class ArticleReader:
             if close > 0:
                 segments, _ = parse_chain(sentence, paren.end(), close)
                 if segments:
-                    return segments, close + 1, None
-        rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*)?", sentence[name_end:limit])
+                    then = paren.group(1) and paren.group(1) != "hiện"  # "(đang làm …)" tells a past scene
+                    return segments, close + 1, "former" if then else None
+        rest = re.match(r"\s*(?:\([^)]{0,60}\)\s*)?(?:[,:\-–]\s*){0,2}", sentence[name_end:limit])  # "Viên: - Giám đốc"
         start = name_end + rest.end()
         honorific = cues().honorific_then.match(sentence, start, limit)
         if honorific:  # "…, Bác sĩ y khoa, Phó giám đốc Bệnh viện …"
@@ -348,7 +433,8 @@ class ArticleReader:
 
     def _add(self, person: str, segments: list[Segment], sentence: str, status_hint: Optional[str],
              start_verb: bool, in_career: bool, moved_to: Optional[list[Segment]] = None, how: str = "chain") -> None:
-        if any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
+        if is_foreign_person(person) or \
+                any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
             self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
             return
         borrowed: list[bool] = []
@@ -356,16 +442,27 @@ class ArticleReader:
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
             new_orgs = [o for o in resolve_segment_orgs(moved_to, self.context) if o is not None]
             orgs = [within_body_of(o, new_orgs[0]) if o is not None and new_orgs else o for o in orgs]
-        for segment, org, inferred in zip(segments, orgs, borrowed):
+        for number, (segment, org, inferred) in enumerate(zip(segments, orgs, borrowed)):
             if org is None or cues().not_post_org.search(org.name) or names_nothing(org.name):
                 continue
+            if segment.title == "Bộ trưởng" and not segment.org_words and number + 1 < len(segments) and \
+                    segments[number + 1].title.startswith("Chủ nhiệm"):
+                continue  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": a minister's rank, the post is the office's
             if cues().not_post_before.search(sentence[max(0, segment.start - 40):segment.start]):
                 continue
+            if status_hint in (None, "current") and self._told_of_the_past(sentence):
+                status_hint = "former"  # "Tháng 10 năm 1945, khi Hà Ứng Khâm, Tổng Tham mưu trưởng …"
+            if _THEN_AFTER.match(sentence, segment.end) and status_hint not in ("start", "end"):
+                status_hint = "former"  # "ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ"
             term = _TERM_AFTER.match(sentence, segment.end)
             if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
                     status_hint not in ("start", "end"):
                 status_hint = "former"  # "bộ trưởng Bộ Công Thương nhiệm kỳ 2011-2016", read in 2017
-            if status_hint in ("start", "end", "former"):
+            if status_hint == "end" and moved_to and segment.title.startswith("Ủy viên") and not segment.former:
+                status = "current"  # "phân công ông X, Ủy viên Bộ Chính trị, … làm Bí thư": a seat kept in a move
+            elif status_hint == "end" and segment.former:
+                status = "former"  # "ông X, nguyên Vụ trưởng Vụ TCNH, đã được điều động …": left before
+            elif status_hint in ("start", "end", "former"):
                 status = status_hint
             elif segment.former or in_career:
                 status = "former"
@@ -380,6 +477,32 @@ class ArticleReader:
                 continue  # the default favours precision: "Chủ tịch" + a phrase with no known head, from a list
             self.held.append(HeldOffice(person, segment.title, org, status,
                                         self._statement_date(sentence, status), sentence, basis, confidence))
+            if inferred:
+                self._inferred.append(self.held[-1])
+
+    def _told_of_the_past(self, sentence: str) -> bool:
+        """A sentence that opens with a year two or more before the article's ("Năm 2001, …" in
+        2017), or before 1990 when the article has no date, tells of posts held then."""
+        opening = _YEAR_OPENING.match(sentence)
+        if not opening:
+            return False
+        year = int(opening.group(1))
+        now = int(self.article_date[:4]) if self.article_date else None
+        return year <= now - 2 if now else year < 1990
+
+    def settled(self) -> list[HeldOffice]:
+        """The statements, less a national post taken from the article's subject for a person the
+        article names with another national post ("Bộ trưởng Mai Tiến Dũng nói" in a story about
+        the ministry he visits, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng")."""
+        if not self._inferred:
+            return self.held
+        inferred = {id(h) for h in self._inferred}
+        stated: dict[str, set[str]] = {}
+        for h in self.held:
+            if id(h) not in inferred and h.organization.level == "central":
+                stated.setdefault(h.person, set()).add(h.organization.name)
+        return [h for h in self.held if id(h) not in inferred or h.organization.level != "central"
+                or not stated.get(h.person) or h.organization.name in stated[h.person]]
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
@@ -389,6 +512,12 @@ class ArticleReader:
 
 
 _ROW_LEAD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?")
+
+
+def _mostly_upper(sentence: str) -> bool:
+    """A heading set in capitals: four capitalized words in five or more."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 8 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
 def join_table_rows(sentences: list[str], reader: "ArticleReader") -> list[str]:
@@ -498,6 +627,24 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], main_subject(context.subjects)))
         else:
             resolved.append(None)
+    for i, org in enumerate(resolved):
+        if org is not None and org.name.startswith("Khoa ") and not _HAS_PARENT_BODY.search(org.name):
+            # "Phó Giám đốc Bệnh viện Nhi Trung ương, Trưởng khoa Ngoại Tổng hợp": the hospital's faculty
+            body = next((o for o in reversed(resolved[:i]) if o is not None and _TEACHING_BODY.match(o.name)), None)
+            if body is None:  # "Trưởng khoa Sản" in a story about one hospital: that hospital's
+                main = main_subject(context.subjects)
+                body = main if main is not None and _TEACHING_BODY.match(main.name) else None
+            if body is not None:
+                resolved[i] = Org(f"{org.name} {body.name}", org.kind, org.level, body.locality, True,
+                                  org.aliases + (org.name,))
+    places = [o.locality for o in resolved if o is not None and o.scoped and o.locality]
+    if places and context.province is None:
+        # "Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban Nhân dân tỉnh Quảng Nam" in an article with no
+        # province: one place for the chain
+        own = PlaceContext(province_named(places[0]), context.units, context.subjects)
+        for i, (segment, org) in enumerate(zip(segments, resolved)):
+            if org is not None and not org.scoped and segment.org_words:
+                resolved[i] = canonical_org(segment.org_words, own, segment.title) or org
     return resolved
 
 
@@ -532,8 +679,28 @@ _CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tị
 _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
+_THEN_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:vào\s+)?(?:lúc bấy giờ|khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|thời điểm ấy|"
+                         r"hồi đó|hồi ấy)(?!\w)")
+_PERIOD_BEFORE = re.compile(r"(?:giai đoạn|thời kỳ|thời gian|thời điểm)\s+(?:ông|bà|đồng chí)\s+$")
+_KIN_BEFORE = re.compile(r"(?<!\w)(?:em|anh|chị|con|cháu|bố|mẹ|cha|vợ|chồng)(?:\s+(?:trai|gái|ruột|rể|dâu|họ|nội|ngoại))?"
+                         r"(?:\s+của)?\s+(?:ông|bà)\s+$")
+# what may follow the last title of a person's chain (not a name the titles could introduce)
+_CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.;]|$|và\s+(?:ông|bà|đồng chí)\s|,\s*[a-zđà-ỹ])")
+_UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
+_NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên|kỷ luật|thay|tiền nhiệm|tưởng nhớ|tưởng niệm|"
+                                 r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
+_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
+                           r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
+_TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
+_HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
+_DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
+_OBJECT_PERSON_BEFORE = re.compile(r"(?<!\w)(?:đối với|với|cho|của|về|gặp|tiếp|thăm)\s+(?:ông|bà|đồng chí)?\s*$")
+_REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
-_PAREN_AFTER_NAME = re.compile(r"\s*\(\s*")
+# "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
+# group 1 says the post was held then, not now
+_PAREN_AFTER_NAME = re.compile(r"\s*\(\s*(?:(khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|đang|hiện)\s+)?"
+                               r"(?:(?:là|làm|giữ chức(?: vụ)?)\s+)?")
 
 
 def _clause_start(sentence: str, pos: int) -> int:
@@ -579,9 +746,13 @@ def _last_before(positions: list[int], pos: int) -> int:
     return positions[index - 1] if index else -1
 
 
+_NORMATIVE = re.compile(r"phải là người|phải có|phải đáp ứng|tiêu chuẩn|điều kiện|được quy định|theo quy định")
+
+
 def _career_position(sentence: str) -> Optional[int]:
+    """Where a career list begins; none in a rule's text ("Tổng bí thư phải là người đã kinh qua …")."""
     match = cues().career.search(sentence)
-    return match.end() if match else None
+    return match.end() if match and not _NORMATIVE.search(sentence, 0, match.start()) else None
 
 
 # -- the article's main event and who attended it ---------------------------------------------
@@ -605,7 +776,10 @@ def attendance(sentences: list[str], reader: ArticleReader, event_kind: str) -> 
     """Persons in sentences that place them at the main event, with their role."""
     found: dict[str, Attendance] = {}
     for sentence in sentences:
-        names = [m.name for m in reader.person_mentions(sentence)]
+        # "kết luận thi hành kỷ luật đối ông Bùi Văn Sang", "mang tên ông Võ Trần Chí": the sentence is
+        # about them, they are not at the event
+        names = [m.name for m in reader.person_mentions(sentence)
+                 if not _NOT_PRESENT_BEFORE.search(sentence, max(0, m.start - 40), m.start)]
         if not names:
             continue
         for role, pattern in cues().presence:
@@ -642,7 +816,7 @@ def extract_article(raw: RawArticle) -> Extraction:
         province = province_named(named) if named else None
     context = PlaceContext.from_text(province, body)
     weighted = ([(clean.title, 2)] if clean.title else []) + [(p, 1) for p in clean.paragraphs]
-    context.subjects = find_subjects(weighted, lambda words: canonical_org(words, context))
+    context.subjects = LazySubjects(lambda: find_subjects(weighted, lambda words: canonical_org(words, context)))
     day = event_date(clean.paragraphs, date)
     as_of = date or (day if day and len(day) == 10 else None)
     if date and len(date) < 10 and day and len(day) == 10 and day.startswith(date) and \
@@ -665,7 +839,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     persons = list(dict.fromkeys(reader.persons + [a.person for a in attended]))
     return Extraction(
         article=info,
-        held_office=_dedupe([h for h in reader.held if h.person not in reader.foreign]),
+        held_office=_dedupe([h for h in reader.settled() if h.person not in reader.foreign]),
         subordination=find_subordination(sentences, context),
         congresses=congresses,
         event=event,

@@ -22,7 +22,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     several = alternation(n for n in lex["countries"] if " " in n or "-" in n)
     anywhere = re.compile(rf"(?<![\w-])(?:{several}|{alternation(lex['international'])})(?![\w-])")
     at_end = re.compile(rf"(?<![\w-])(?:{plain})\s*$")
-    right_after = re.compile(rf"\s*(?:nước\s+)?(?:{plain}|{alternation(lex['ambiguous_countries'])})(?![\w-])")
+    # "Tổng Tham mưu trưởng của quân đội Trung Hoa Dân quốc": "of the army of", then the state
+    right_after = re.compile(rf"\s*(?:của\s+)?(?:(?:quân đội|chính phủ|nhà nước)\s+)?(?:nước\s+)?"
+                             rf"(?:{plain}|{alternation(lex['ambiguous_countries'])})(?![\w-])")
     return anywhere, at_end, right_after
 
 
@@ -42,3 +44,20 @@ def is_foreign_post(org_words: str | None, text_after_title: str) -> bool:
         if not (one_syllable and before and before[-1][:1].isupper()):
             return True
     return bool(anywhere.search(org_words)) and not _PLACE_UNIT.search(org_words)
+
+
+@lru_cache(maxsize=1)
+def _persons() -> tuple[frozenset[str], re.Pattern]:
+    names = read_lexicon("foreign").get("persons", ())
+    return frozenset(names), re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])")
+
+
+def is_foreign_person(name: str) -> bool:
+    """A foreign leader known by a Sino-Vietnamese name ("Lý Hiển Long"): no post here."""
+    return name in _persons()[0]
+
+
+def foreign_persons_in(sentence: str) -> list[tuple[int, int, str]]:
+    """Where the listed foreign leaders are named ("Tập Cận Bình" has no Vietnamese surname, so the
+    name finder misses him, and his titles would go to the next name)."""
+    return [(m.start(), m.end(), m.group(0)) for m in _persons()[1].finditer(sentence)]

@@ -183,10 +183,10 @@ def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _is_blocked(words: str) -> bool:
-    """A place, a non-person name or a historical figure rather than a person."""
+def _is_blocked(words: str, historical: bool = True) -> bool:
+    """A place, a non-person name or (if `historical`) a historical figure rather than a person."""
     folded = _fold(words)
-    if folded in _not_persons() or folded in _historical():
+    if folded in _not_persons() or (historical and folded in _historical()):
         return True
     hit = province_named(words)
     return hit is not None and _fold(words) in {_fold(f) for f in hit.forms}
@@ -213,9 +213,15 @@ def _blocked_front(text: str, start: int, tokens: list[tuple[int, int]]) -> int:
         fronts += [" ".join(words[-n:]) + " " for n in range(1, len(words) + 1)]
     for k in range(min(4, len(tokens)), 0, -1):
         head = text[start : tokens[k - 1][1]]
-        if any(_is_blocked(front + head) for front in fronts):
+        # a historical figure's name that begins a longer name is another person's ("Nguyễn Hiền
+        # Phương" is not "Nguyễn Hiền"); places and non-persons block wherever they stand
+        if any(_is_blocked(front + head, historical=bool(front) or k == len(tokens)) for front in fronts):
             return k
     return 0
+
+
+# The family names most Vietnamese carry; a name rarely has one as its second syllable after a rarer one.
+_COMMON_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
 
 
 def find_person_names(text: str) -> list[tuple[int, int, str]]:
@@ -262,5 +268,10 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
 
         if end < n and text[end] in "-‐" and end + 1 < n and text[end + 1].isalpha():
             continue  # "Kim Jong-un", "Kim Won-hong": a foreign name written with a hyphen
+        if len(tokens) >= 4 and text[tokens[0][0]:tokens[0][1]] not in _COMMON_SURNAMES and \
+                text[tokens[1][0]:tokens[1][1]] in _COMMON_SURNAMES:
+            # "trường Sen Vàng Phạm Thị Tân": a rare family name, then a common one, is the end of
+            # another name ("Vàng"), then the person
+            start = tokens[1][0]
         out.append((start, end, text[start:end]))
     return out

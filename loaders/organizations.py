@@ -15,7 +15,8 @@ from typing import Optional
 from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.places import Province, find_provinces
-from orggraph.loaders.registry import central_body, ministry_of_subject
+from orggraph.loaders.registry import Body, central_body, ministry_of_subject
+from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Org
 
 UNIT_WORDS = ("thị trấn", "thị xã", "thành phố", "tỉnh", "huyện", "quận", "xã", "phường")
@@ -32,7 +33,7 @@ UNIT_NAME = re.compile(rf"\b(?=[thqxp])({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?:
 PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
                r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
                r"Ủy ban Thường vụ Quốc hội)")
-_COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-)\s*(?={PARENT_BODY}\s)")
+_COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 _ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
@@ -61,6 +62,7 @@ class OrgLexicon:
     not_name_phrases: re.Pattern
     sentence_openers: re.Pattern  # capitalized words that begin a sentence, never a name's next word
     name_compounds: re.Pattern  # "công nghệ thông tin": a stop phrase inside a compound is no stop
+    empty_names: frozenset[str]  # folded names that name no body ("Marketing", "Ban quản lý")
 
 
 @lru_cache(maxsize=1)
@@ -83,15 +85,47 @@ def lexicon() -> OrgLexicon:
     return OrgLexicon(abbreviations, rewrites, heads, frozenset(data["name_words"].split()), stop_re,
                       dict(data.get("party_place_names") or {}),
                       frozenset(w.casefold() for w in data.get("bare_party_words") or ()),
+                      # "Trưởng khoa Nội tiết": the title's last word is the head, in lowercase
                       re.compile(r"(?:%s)\s" % "|".join(re.escape(h) for h in
-                                                          sorted(data["descriptive_heads"], key=len, reverse=True))),
+                                                          sorted(data["descriptive_heads"], key=len, reverse=True)),
+                                 re.I),
                       frozenset(data["not_name_words"].split()),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
                                                          sorted(data["not_name_phrases"], key=len, reverse=True)), re.I),
+                      # "Năm 2" opens "Năm 2003, ông là …": an opener ending in a digit needs no word end
+                      re.compile("|".join(re.escape(c) + ("" if c[-1].isdigit() else r"(?!\w)") for c in
+                                          sorted(data["sentence_openers"], key=len, reverse=True))),
                       re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
-                                                         sorted(data["sentence_openers"], key=len, reverse=True))),
-                      re.compile(r"(?:%s)(?!\w)" % "|".join(re.escape(c) for c in
-                                                         sorted(data["name_compounds"], key=len, reverse=True)), re.I))
+                                                         sorted(data["name_compounds"], key=len, reverse=True)), re.I),
+                      frozenset(fold(n) for n in data["empty_names"]))
+
+
+# "Công ty cổ phần Hoàng Anh Gia Lai", "Công ty sen Hoàng Giang", "trường Sen Vàng Phạm Thị Tân": the
+# words right after a company's or a school's head word are its name, not a person's
+COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị )(?:[Cc]ông ty|[Cc]ty|CTCP|[Tt]ập đoàn|[Tt]rường|[Nn]hà hàng|[Kk]hách sạn)"
+                                  r"(?:\s+(?:[Cc]ổ phần|CP|TNHH|[Tt]ư nhân|(?!(?:ông|bà|anh|chị|thay|cho|của|và|là|do|với)\b)[a-zà-ỹđ]+)){0,2}\s+$")
+_SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
+_PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"
+                           r"[Vv]iện|[Đđ]ại học|ĐH|[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\s[^()]{2,80})\)")
+_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
+_SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
+
+
+def _central_body_then_verb(name: str) -> Optional[Body]:
+    """"Bộ Thông tin & Truyền thông ban hành": a national body's name, then lowercase words of the
+    sentence going on (a national body's name never ends in a lowercase word the registry lacks)."""
+    words = name.split()
+    for end in range(len(words) - 1, 1, -1):
+        if not words[end][:1].islower() or words[end] in ("tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"):
+            break  # "… tỉnh X" may be a local body's place
+        body = central_body(" ".join(words[:end]))
+        if body is not None:
+            return body
+    return None
+
+
+# One Vietnamese syllable (diacritics folded): an initial consonant, vowels, a final consonant.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
 
 
 def names_nothing(name: str) -> bool:
@@ -100,10 +134,10 @@ def names_nothing(name: str) -> bool:
     from orggraph.loaders.subjects import is_bare_head
 
     words = name.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not words[0][:1].isupper() or fold(name) in lexicon().empty_names:
         return True
-    if len(words) == 1:
-        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None
+    if len(words) == 1:  # "Bkav", "Vingroup": no Vietnamese syllable, a brand
+        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None and bool(_SYLLABLE.match(fold(name)))
     return is_bare_head(name)
 
 
@@ -183,25 +217,34 @@ def canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Op
 
 def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: Optional[str] = None) -> Optional[Org]:
     context = context or PlaceContext()
-    raw = phrase.strip(" ,;:.-")
+    raw = phrase.strip(" ,;:.-/")  # "… tỉnh Quảng Trị./": a scraped article's end mark
     if not raw:
         return None
+    first = raw.split()[0] if raw.split() else ""
+    if not first or first.islower() and (first in lexicon().not_name_words or first == "và" or
+                                         lexicon().not_name_phrases.match(raw)):
+        return None  # "đồng chí Thứ trưởng và đoàn công tác": words that begin no name
     inner_places = []
     for paren in re.findall(r"\(([^)]*)\)", raw):
         inner_places += [m.province for m in find_provinces(paren)]
-    name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
+    # "Đội điều tra hình sự (Công an huyện Kiến Thụy)", "Khoa Nội tiết (Bệnh viện Nhi TƯ)": a unit that
+    # needs its parent keeps the one in parentheses; other parentheses (abbreviations, places) go
+    name = _PAREN_PARENT.sub(lambda m: " " + m.group(1)[:1].upper() + m.group(1)[1:], raw) \
+        if _SUB_UNIT_HEAD.match(raw) else raw
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
-    people = [start for start, _, person in find_person_names(name) if start > 0]
+    people = [start for start, _, person in find_person_names(name) if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:
         return None
+    name = _SPACED_ABBREVIATION_DASH.sub(r"\1-\2", name)  # "Bộ GD - ĐT" is "Bộ GD-ĐT"
     name = _capitalize(_apply_rewrites(expand_abbreviations(name)))
     # "Đảng ủy Khối các cơ quan, …" style commas are not part of a name.
     name = name.strip(" ,;:-")
     if not name:
         return None
-    body = central_body(name) or (ministry_of_subject(name, title) if title else None)
+    body = central_body(name) or (ministry_of_subject(name, title) if title else None) or _central_body_then_verb(name)
     if body is not None:  # a national body: one name however the press writes it
         return Org(body.name, body.kind, "central", None, True, (raw,) if raw != body.name else ())
     mentions = find_provinces(name)
@@ -219,6 +262,10 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
 
     if mentions:
         last = mentions[-1]
+        written = name[last.name_start:last.end] if last.prefixed else ""
+        if written and written != last.province.name and not last.province.ambiguous:
+            # "UBND tỉnh TT-Huế" -> "… tỉnh Thừa Thiên Huế": one spelling of the place per body
+            name = name[:last.name_start] + last.province.name + name[last.end:]
         bare_end = last.end == len(name) and not last.prefixed
         if bare_end and head and head.local in ("province", "district", "commune") and kind != "party_committee":
             # "Đoàn đại biểu Quốc hội Hải Phòng" -> "… thành phố Hải Phòng"
@@ -242,6 +289,9 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
 
     if head is None or head.local is None:
         return Org(name, kind, level, province.name if province else None, True, aliases)
+    if _CENTRAL_WORDS.search(name):
+        # "Đảng ủy Khối đối ngoại Trung ương Đảng": a local head, but a national body
+        return Org(name, kind, "central", None, True, aliases)
 
     if _INNER_PARENT.search(name, len(head.head)):
         # "Phòng Tổ chức cán bộ Công ty …": a unit named with the body it belongs to

@@ -419,13 +419,16 @@ def _lineage() -> dict[str, str]:
     return pooled
 
 
-def _dominant(scores: dict[str, float], own: dict[str, float]) -> Province | None:
+_BARE_LOCAL = re.compile(r"(?<![\w.])(?:[Tt]hành phố|[Tt]ỉnh)(?=\s*(?:[,.;:)\n]|$|\s+[a-zđà-ỹ]))")
+
+
+def _dominant(scores: dict[str, float], own: dict[str, float], min_score: float = MIN_SCORE) -> Province | None:
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     best, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if top < MIN_SCORE or top < DOMINANCE * second:
+    if top < min_score or top < DOMINANCE * second:
         return None
     by_name = {p.name: p for p in _provinces()}
     members = [n for n in own if (_lineage().get(n, n)) == best]
@@ -480,6 +483,14 @@ def article_locality(title: str | None, paragraphs: list[str], extra_text: str =
         else:
             add(para, lambda pos: BODY_WEIGHT)
     hit = _dominant(scores, own)
+    if hit is None and len(scores) == 1:
+        # "Đảng bộ Cơ quan LĐLĐ Thành phố Hà Nội" once, then "LĐLĐ Thành phố", "UBND Thành phố" again
+        # and again: the one place named is the one the bare references mean
+        only = _dominant(scores, own, min_score=0.0)
+        bare = _BARE_LOCAL.findall("\n".join([title] + paras))
+        if only is not None and len(bare) >= 2 and all(w.lower().startswith(
+                "thành phố" if only.kind == "thành phố" else "tỉnh") for w in bare):
+            return only
     if hit is not None or not extra_text:
         return hit
     add(extra_text, lambda pos: EXTRA_WEIGHT)

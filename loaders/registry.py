@@ -42,6 +42,7 @@ def body_key(name: str) -> str:
     """"Bộ Văn hóa - Thể thao & Du lịch" and "Bộ Văn hóa, Thể thao và Du lịch" share a key."""
     key = fold(name.replace("&", " và "))
     key = re.sub(r"[^a-z0-9/ ]+", " ", key)
+    key = re.sub(r"(?<!\S)va(?!\S)", " ", key)  # "Bộ Giáo dục - Đào tạo" is "Bộ Giáo dục và Đào tạo"
     return re.sub(r"\s+", " ", key).strip()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -110,8 +111,33 @@ def of_subject(words: str, subjects: dict[str, Org]) -> Optional[str]:
     return f"{match.group(1)} {subject.name}" if subject is not None else None
 
 
-def subject_for(name_or_title: str, subjects: dict[str, Org], by_title: bool = False) -> Optional[Org]:
+class LazySubjects(Mapping):
+    """An article's subjects, found the first time a statement needs them: most articles never
+    do, and the search reads every organization the article names."""
+
+    def __init__(self, compute: Callable[[], dict[str, Org]]):
+        self._compute = compute
+        self._found: Optional[dict[str, Org]] = None
+
+    def _subjects(self) -> dict[str, Org]:
+        if self._found is None:
+            self._found = self._compute()
+        return self._found
+
+    def __getitem__(self, group: str) -> Org:
+        return self._subjects()[group]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._subjects())
+
+    def __len__(self) -> int:
+        return len(self._subjects())
+
+
+def subject_for(name_or_title: str, subjects: Mapping[str, Org], by_title: bool = False) -> Optional[Org]:
     """The article's subject that a bare head ("Công ty") or a bare title ("Thứ trưởng") means."""
+    if by_title and name_or_title not in lexicon().groups_of_title:
+        return None  # (asked before the subjects, which may not have been searched yet)
     if not subjects:
         return None
     if by_title:

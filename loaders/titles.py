@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
-from orggraph.loaders.names import UPPER
+from orggraph.loaders.names import UPPER, find_person_names
 from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.places import find_provinces
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
 
@@ -121,7 +122,9 @@ def find_titles(text: str, start: int = 0, end: Optional[int] = None) -> list[tu
     if lowered is None:  # a rare letter whose lowercase is longer: search the slow way
         return [m.span() for m in lex.title_at.finditer(text, start, end)
                 if m.start() == 0 or not text[m.start() - 1].isalnum()]
-    return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)]
+    # "tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang": the Presidential Palace is a building
+    return [m.span() for m in lex.title_in_lowercase.finditer(lowered, start, end)
+            if not lowered.endswith("phủ ", 0, m.start())]
 
 
 @lru_cache(maxsize=4)
@@ -154,6 +157,10 @@ _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
 _PARENT_ORG = re.compile(rf",\s*{PARENT_BODY}\s")
+# "Phòng Nghiệp vụ du lịch thuộc Sở Văn hóa …", "Trung tâm Kiểm định … thuộc Đại học Quốc gia Hà Nội"
+# only units that need their parent to be told apart take it ("Xí nghiệp Cơ khí hàng hải 131" is whole)
+_SUB_UNIT = re.compile(r"(?:Phòng|Ban|Khoa|Bộ môn|Trung tâm|Văn phòng|Chi cục|Đội|Vụ|Cục|Viện|Trường)\s", re.I)
+_BELONGS_TO = re.compile(rf"(?:trực\s+)?thuộc\s+(?={PARENT_BODY}\s)")
 
 
 def _is_name_word(word: str, name_words: frozenset[str]) -> bool:
@@ -180,6 +187,27 @@ UNIT_WORD_BEFORE = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|t
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
+_ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+và\s+[A-ZĐ]")
+_COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|"
+                              r"thành viên|doanh nghiệp)\b")
+_BRANCH = re.compile(r"(?:Nhà khách|Văn phòng|Chi nhánh|Cơ quan thường trú|Cơ quan đại diện|Trung tâm|Phân viện|"
+                     r"Phân hiệu|Văn phòng đại diện)\s", re.I)
+_TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
+_LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
+
+
+def _place_at(text: str, pos: int) -> bool:
+    """A province's name begins at `pos` ("Sở Y tế (SYT) Quảng Nam")."""
+    found = find_provinces(text[pos:pos + 40])
+    return bool(found) and found[0].start == 0
+
+
+def _abbreviated_honorific(text: str, pos: int) -> bool:
+    """"PGS.TS", "BSCK2" at `pos`; not "Luật sư" or "Nhà báo", which also begin names ("Hội Nhà báo")."""
+    match = title_lexicon().honorific_at.match(text, pos)
+    return bool(match) and any(ch.isupper() for ch in match.group(0)[1:])
+
+
 def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tuple[str, int]:
     """The words naming an organization from `pos` on, and where they end."""
     lex = org_lexicon()
@@ -190,8 +218,17 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
     descriptive = bool(lex.descriptive_head.match(text, _skip_space(text, pos)))
     recent: list[int] = []  # where the last words began (a compound may span them)
     place_named = False  # a unit's place ("xã Quảng Yên") was named: the name ends with it
+    after_paren = False  # a parenthesis closed the name: a capitalized word after it begins another
+    topic = False  # a steering board's "về …": what it steers belongs to its name
     capitals = run = plain = 0  # capitalized words so far (the head's included), how many in a row,
     # and ordinary words in a row that only a descriptive head lets in
+    if _abbreviated_honorific(text, _skip_space(text, pos)):
+        return "", pos  # "tân Hiệu trưởng PGS.TS Lưu Trang": a degree, then the person
+    if text[_skip_space(text, pos):_skip_space(text, pos) + 1].isupper() and match_title(text, _skip_space(text, pos)) \
+            and not text[max(0, pos - 10):pos].rstrip().endswith("Văn phòng"):
+        # "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ": a second title, not a name (but the Office
+        # of the President is named after a title: "Chủ nhiệm Văn phòng Chủ tịch nước")
+        return "", pos
     whole = body_name_at(text, _skip_space(text, pos))
     if 0 < whole <= limit:  # a national body's name is taken whole, however ordinary its words
         words = len(text[pos:whole].split())  # ("Đài Tiếng nói Việt Nam"); what follows is judged as usual
@@ -210,12 +247,17 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             inner = text[i + 1:close]
             if re.search(r"[A-ZĐ]", inner) and not re.search(r"\d{4}|SN|[Ss]inh", inner):
                 end = i = close + 1
+                after_paren = True
                 continue
             break
+        if after_paren and text[i].isupper() and not _place_at(text, i):
+            break  # "UNESCO (…) Irina Bokova", "Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương": a name
+        after_paren = False  # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": only the word right after it
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
             nxt = _WORD.match(text, i + 2)
-            if nxt and words and (nxt.group(0)[:1].isupper() or nxt.group(0).lower() in lex.name_words) \
+            if nxt and words and (nxt.group(0)[:1].isupper() or (not place_named and nxt.group(0).lower() in lex.name_words)) \
                     and not match_title(text, i + 2) and not lex.stop_phrases.match(text, i + 2) \
+                    and not tlex.modifier_at.match(text, i + 2) \
                     and not tlex.honorific_at.match(text, i + 2):
                 i = i + 2
                 continue
@@ -223,14 +265,31 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if ch == "," and text[max(0, i - 5):i].lower() == "phòng" and _PREVENTION.match(text, i):
             i += 1  # "Phòng, chống tệ nạn xã hội"
             continue
+        if ch == "," and words and descriptive and _ENUMERATED_NAME.match(text, i, limit) and \
+                not match_title(text, _skip_space(text, i + 1)) and not find_person_names(text[i + 1:i + 40])[:1]:
+            i += 1  # "Viện Hợp tác, Nghiên cứu và Đào tạo quốc tế": an enumeration inside the name
+            continue
         if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
             i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to
+            continue
+        if words and ch == "t" and _BELONGS_TO.match(text, i) and _SUB_UNIT.match(text, _skip_space(text, pos)):
+            i = _BELONGS_TO.match(text, i).end()  # the unit, "thuộc", then the body it belongs to
             continue
         if ch == "." and _ABBREVIATED_UNIT.search(text, max(pos, i - 3), i) and _CAPITAL_NEXT.match(text, i + 1):
             i += 1  # "Phòng GD&ĐT TP. Quảng Ngãi": the abbreviation's period, then the place
             continue
         if ch in _CLOSE_PUNCT or ch == "\n":
             break
+        if words and text.startswith("tại ", i) and _place_at(text, i + 4) and _BRANCH.match(text, _skip_space(text, pos)):
+            i += 4  # "Nhà khách Quốc hội tại Đà Nẵng", "Văn phòng đại diện tại TP.HCM": the branch's place
+            words += 1
+            continue
+        if words and not topic and text.startswith("về ", i) and _TOPIC_BOARD.match(text, _skip_space(text, pos)):
+            # "Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"
+            topic, plain, run = True, 0, 0
+            words += 1
+            i += 3
+            continue
         if words and lex.stop_phrases.match(text, i) and not text[i].isupper() and \
                 not any(lex.name_compounds.match(text, w) for w in recent[-3:]):
             break  # "… cho biết"; but "Cục An toàn thông tin" holds its compound
@@ -240,20 +299,29 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             break  # "Ban Chỉ huy Quân sự xã Quảng Yên tự …": a name ends with its place
         if words and tlex.strong_at.match(text, i) and not re.search(r"\bBan\s*$", text[pos:i]):
             break
-        if words and tlex.rank_at.match(text, i):  # "Giám đốc CATP và Đại tá Lê Thanh Hải"
-            break
+        if words and (tlex.rank_at.match(text, i) or _abbreviated_honorific(text, i)):
+            break  # "Giám đốc CATP và Đại tá Lê Thanh Hải", "Trung tâm Hô hấp và BSCK2 Lê Thanh Chương"
         match = _WORD.match(text, i)
         word = match.group(0).rstrip(_CLOSE_PUNCT)
         if not word:
             break
+        if word == "và" and (_COUNT_AFTER_AND.match(text, match.end()) or
+                             match_title(text, _skip_space(text, match.end()))):
+            break  # "Cty MHBS và 11 bị can khác" (a count of people); "Hội Toán học Việt Nam và Tổng biên tập …"
         first = word[0]
-        if first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
+        compound = next((c for c in (lex.name_compounds.match(text, w) for w in recent[-2:]) if c), None)
+        if compound and compound.end() >= match.start() + len(word) and not first.isupper():
+            run = plain = 0  # "Hàng không": the second word of a compound the name began
+        elif word in _LEGAL_FORMS:  # "Công ty TNHH MTV Thiết kế và tư vấn …": a company's legal form
+            pass
+        elif first.isupper() or first.isdigit() or _ROMAN.match(word) or "&" in word:
             capitals += 1
             run += 1 if words else 0  # the head word starts no proper name
         elif _is_name_word(word, lex.name_words) or (words and word.lower() not in lex.not_name_words
                                                      and _next_is_capitalized(text, match.end(), limit)):
             run = plain = 0
-        elif descriptive and words and capitals <= 3 and run < 2 and plain < 4 and word.isalpha() \
+        elif (descriptive or topic) and words and (capitals <= 3 or topic) and run < 2 and plain < (8 if topic else 4) \
+                and word.replace("-", "").isalpha() \
                 and word.lower() not in lex.not_name_words and not lex.not_name_phrases.match(text, match.start()):
             # after a head whose names are ordinary words ("Cục Bản quyền tác giả"), a few of them;
             # but not after a proper name ("Cục Hàng hải Việt Nam xung quanh …": the sentence goes on)
@@ -278,7 +346,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
 _SPACE = re.compile(r"\s+")
 # "Phó Tổng Biên tập phụ trách Tạp chí Cộng sản": in charge of, before the organization
 # "… phụ trách sản xuất tại Xí nghiệp …": what the post is in charge of, then where
-_IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,3}}?(?:\s+tại)?(?=\s+[{UPPER}])")
+_IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,5}}?(?:\s+tại)?(?=\s+[{UPPER}])")
 _SEPARATOR = re.compile(r"\s*(?:,|\s-\s|–|\bkiêm\b|\bđồng thời là\b|\bvà\b)\s*")
 
 

@@ -237,9 +237,9 @@ def test_a_period_contains_dates_at_any_precision():
 
 @pytest.mark.parametrize("sentence, expected", [
     # the one date of the sentence dates the start
-    ("Ngày 12/4/2017, ông Nguyễn Văn A được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-04-12"),
+    ("Ngày 12/4/2017, ông Nguyễn Văn An được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-04-12"),
     # a birth date, a deadline, a founding or history never does: the article's date does
-    ("Ông Nguyễn Văn A (sinh năm 1962) được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-05-02"),
+    ("Ông Nguyễn Văn An (sinh năm 1962) được bổ nhiệm giữ chức Giám đốc Sở Y tế.", "2017-05-02"),
     ("Ông A được bầu làm Chủ tịch, phấn đấu đến năm 2020 hoàn thành mục tiêu.", "2017-05-02"),
     ("Ông A được bổ nhiệm Giám đốc Sở, đơn vị thành lập ngày 20/5/1947.", "2017-05-02"),
     ("Ông A được bổ nhiệm Giám đốc Sở, kế tục truyền thống từ năm 1930.", "2017-05-02"),

@@ -231,3 +231,9 @@ def test_gold_persons_are_candidates():
                 if is_historical_name(p):
                     assert p not in found, (key, p)
     assert missed == []
+
+
+def test_tat_begins_a_sentence_only_before_ca():
+    # 2017 archive: "ông Nguyễn Tất Thắng" was cut to "Tất Thắng" when "Tất" (of "Tất cả") ended names
+    assert [n for _, _, n in find_person_names("ông Nguyễn Tất Thắng, Giám đốc Sở")] == ["Nguyễn Tất Thắng"]
+    assert [n for _, _, n in find_person_names("Ông Nguyễn Văn An Tất cả đều đồng ý")] == ["Nguyễn Văn An"]
