@@ -23,9 +23,9 @@ from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
-from orggraph.loaders.organizations import (COMPANY_HEAD_BEFORE, UNIT_WORDS, PlaceContext, canonical_org, is_bare_party_word, is_place_name,
-                                            names_nothing, party_committee_inside, party_committee_of, unit_of_context,
-                                            within_body_of)
+from orggraph.loaders.organizations import (COMPANY_HEAD_BEFORE, UNIT_WORDS, PlaceContext, canonical_org,
+                                            is_bare_party_word, is_place_name, names_nothing, party_committee_inside,
+                                            party_committee_of, unit_of_context, within_body_of)
 from orggraph.loaders.districts import is_district_name, province_of_districts
 from orggraph.loaders.places import article_locality, province_named
 from orggraph.loaders.registry import registry

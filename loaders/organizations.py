@@ -233,7 +233,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         if _SUB_UNIT_HEAD.match(raw) else raw
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
-    people = [start for start, _, person in find_person_names(name) if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
+    people = [start for start, _, person in find_person_names(name)
+              if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:
