@@ -85,7 +85,8 @@ def move_persons(store: Store, into: dict[str, str]) -> int:
     statements = store.read("UNWIND $keys AS k MATCH (s:Statement)-[:SUBJECT]->(p:Person {key: k}) "
                             "RETURN s.key AS s, p.key AS old", {"keys": absorbed}).dicts()
     if statements:
-        store.write("UNWIND $rows AS r MATCH (s:Statement {key: r.s})-[e:SUBJECT]->(p:Person {key: r.old}) DELETE e",
+        store.write("UNWIND $rows AS r MATCH (s:Statement {key: r.s}) WITH s, r "
+                    "MATCH (s)-[e:SUBJECT]->(p:Person) WHERE p.key = r.old DELETE e",
                     {"rows": statements})
         store.create_relationships(RelWrite("SUBJECT", "Statement", "Person"),
                                    [{"src": row["s"], "dst": into[row["old"]]} for row in statements])

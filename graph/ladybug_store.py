@@ -79,6 +79,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Both ends of a relationship by key, one after the other: written as one MATCH of two
+# patterns, the engine plans a cross product of both tables with every row (minutes for a
+# few thousand rows at ten times the archive); this way each end is a primary-key lookup.
+_BY_KEYS = "MATCH (a:{a} {{key: r.src}}) WITH a, r MATCH (b:{b} {{key: r.dst}})"
+
 _LOCKED = re.compile(r"Could not set lock|lock is held", re.I)
 _BUSY = re.compile(r"checkpoint recovery is pending", re.I)
 _TORN_WAL = re.compile(r"WAL file is corrupted|WAL replay", re.I)
@@ -261,7 +266,7 @@ class LadybugStore(Store):
             return
         types = REL_TYPES[spec.rel_type].properties
         sets = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in spec.set_props]
-        cypher = (f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
+        cypher = (f"UNWIND $rows AS r {_BY_KEYS.format(a=spec.from_label, b=spec.to_label)} "
                   f"MERGE (a)-[x:{spec.rel_type}]->(b)")
         if sets:
             cypher += " SET " + ", ".join(sets)
@@ -304,7 +309,7 @@ class LadybugStore(Store):
         types = REL_TYPES[spec.rel_type].properties
         props = spec.set_props
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in props)
-        self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
+        self._execute(f"UNWIND $rows AS r {_BY_KEYS.format(a=spec.from_label, b=spec.to_label)} "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})
 
     def _copy(self, table: str, rows: Iterable[list], kinds: list[str], options: str = "") -> None:

@@ -25,6 +25,10 @@ COUNTS = ("statements", "first_statements", "confidence")
 STORED = (*FIELDS, *OWN, *COUNTS)
 
 Pair = tuple[str, str]  # (person key, position key)
+# A pair's person by primary key first, then its relationships: one MATCH naming both ends
+# by key is planned as a cross product of the tables with every row (slow at scale).
+PERSON_THEN = "MATCH (p:Person {key: r.src}) WITH p, r"
+HELD = f"{PERSON_THEN} MATCH (p)-[h:HELD_OFFICE]->(x:Position) WHERE x.key = r.dst"
 
 
 def statement_of(row: dict) -> Statement:
@@ -50,8 +54,8 @@ def stated(row: dict) -> Stated:
 def statements_of(store: Store, pairs: list[Pair]) -> Said:
     """The statements (not rejected) about each (person, position) pair, in load order."""
     found = store.read(
-        "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->(p:Person {key: r.src}) "
-        "WHERE s.rejected IS NULL OR NOT s.rejected "
+        f"UNWIND $pairs AS r {PERSON_THEN} MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x:Position) "
+        "WHERE x.key = r.dst AND (s.rejected IS NULL OR NOT s.rejected) "
         "RETURN p.key AS person, x.key AS position, s.seq AS seq, s.key AS key, s.status AS status, s.as_of AS as_of, "
         "s.basis AS basis, s.congress AS congress, s.confidence AS confidence",
         {"pairs": [{"src": a, "dst": b} for a, b in pairs]}).dicts()
@@ -110,7 +114,7 @@ def refresh_tenures(store: Store, pairs: list[Pair]) -> None:
     said = statements_of(store, pairs)
     gone = [{"src": a, "dst": b} for a, b in pairs if (a, b) not in said]
     if gone:
-        store.write("UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
+        store.write(f"UNWIND $rows AS r {HELD} "
                     "DELETE h", {"rows": gone})
     cols = ", ".join(f"h.{f} AS {f}" for f in STORED)
     stored = {}
@@ -122,5 +126,5 @@ def refresh_tenures(store: Store, pairs: list[Pair]) -> None:
     rows = [{"src": a, "dst": b, **row} for (a, b), row in changed.items()]
     if rows:
         sets = ", ".join(f"h.{f} = r.{f}" for f in STORED)
-        store.write("UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
+        store.write(f"UNWIND $rows AS r {HELD} "
                     f"SET {sets}", {"rows": rows})
