@@ -604,6 +604,10 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             borrowed[i] = True  # from a neighbour or the article's subject, not the title's own words
         if org is not None and segment.party and is_place_name(org.name):
             org = party_committee_of(org)  # "Bí thư Thành phố Hồ Chí Minh": the city's committee
+        elif org is not None and segment.title in _CHAIR_TITLES and org.kind == "other" and org.locality and \
+                province_named(org.name) is not None:
+            # "Chủ tịch HN Nguyễn Đức Chung", "Phó Chủ tịch Đà Nẵng": the chair of its People's Committee
+            org = canonical_org("Ủy ban nhân dân " + province_named(org.name).full_name, context, segment.title) or org
         if org is not None:
             resolved.append(org)
             continue

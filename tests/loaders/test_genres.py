@@ -807,3 +807,15 @@ def test_moi_truong_is_no_school_before_a_name():
     assert facts("Trình bày dự thảo Nghị quyết, Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng cho biết, việc xây "
                  "dựng Nghị quyết là cần thiết.") == {
         ("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "current")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive: a chair named with a city only chairs its People's Committee
+    ("Chủ tịch HN Nguyễn Đức Chung.", {("Nguyễn Đức Chung", "Chủ tịch", "Ủy ban nhân dân thành phố Hà Nội", "current")}),
+    ("Chủ tịch UBNDTP Nguyễn Đức Chung chỉ đạo.",
+     {("Nguyễn Đức Chung", "Chủ tịch", "Ủy ban nhân dân thành phố", "current")}),
+    ("Phó Chủ tịch Đà Nẵng Đặng Việt Dũng phát biểu.",
+     {("Đặng Việt Dũng", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng", "current")}),
+])
+def test_a_chair_of_a_city(sentence, expected):
+    assert facts(sentence) == expected
