@@ -14,7 +14,7 @@ from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
-from orggraph.loaders.places import Province, find_provinces
+from orggraph.loaders.places import Province, find_provinces, province_named
 from orggraph.loaders.registry import Body, central_body, ministry_of_subject
 from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Org
@@ -234,7 +234,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
     people = [start for start, _, person in find_person_names(name)
-              if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
+              if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)
+              and province_named(person.split(" ", 1)[1]) is None]  # "Đại học Y Hà Nội" has no "Y Hà Nội"
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:
@@ -318,6 +319,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         return Org(name, kind, level, None, False, aliases)
     if head.local == "province_only" and target.kind != "tỉnh":
         return Org(name, kind, level, None, False, aliases)
+    if name.endswith(" " + target.name):  # "Sở Y tế Thái Bình" (a name that is also a city's): its place
+        name = name[: -len(target.name)].rstrip()
     if head.local in ("city", "province_only"):
         completed = f"{name} {_place_label(target)}"
     else:

@@ -819,3 +819,13 @@ def test_moi_truong_is_no_school_before_a_name():
 ])
 def test_a_chair_of_a_city(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("written, province, canonical", [
+    # 2017 archive: a place written bare after the body, and a university whose name looks like "Y Hà Nội"
+    ("Sở Giao thông Vận tải Thái Bình", "Thái Bình", "Sở Giao thông Vận tải tỉnh Thái Bình"),
+    ("Khoa Ký sinh trùng (ĐH Y Hà Nội)", None, "Khoa Ký sinh trùng Đại học Y Hà Nội"),
+])
+def test_places_written_once(written, province, canonical):
+    context = PlaceContext.from_text(province_named(province) if province else None, "")
+    assert canonical_org(written, context).name == canonical
