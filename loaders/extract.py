@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -161,6 +161,8 @@ class ArticleReader:
                 continue
             if len(name.split()[-1]) == 1:
                 continue  # "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …": a legal text's example, nobody
+            if name.endswith(" Việt Nam"):
+                continue  # "Đoàn Việt Nam do … làm Trưởng đoàn": the delegation (but "Lê Hà Nam" is a name)
             if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
                 continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
             if name.isupper():
@@ -437,6 +439,7 @@ class ArticleReader:
                 any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
             self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
             return
+        segments = [_with_function(s) for s in segments]
         borrowed: list[bool] = []
         orgs = resolve_segment_orgs(segments, self.context, borrowed)
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
@@ -699,6 +702,18 @@ _TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại h�
 _HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
 _OBJECT_PERSON_BEFORE = re.compile(r"(?<!\w)(?:đối với|với|cho|của|về|gặp|tiếp|thăm)\s+(?:ông|bà|đồng chí)?\s*$")
+# "Giám đốc kinh doanh Công ty Doji", "Giám đốc sản phẩm FPT Play Box": a function is part of the title
+_FUNCTION_FIRST = re.compile(r"(kinh doanh|marketing|tài chính|sản phẩm|dự án|nhân sự|kỹ thuật|truyền thông|"
+                             r"phát triển dịch vụ|phát triển kinh doanh|chiến lược|vận hành|công nghệ)\s+(?=[A-ZĐ])")
+
+
+def _with_function(segment: Segment) -> Segment:
+    found = _FUNCTION_FIRST.match(segment.org_words or "")
+    if found is None or not segment.title.startswith(("Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Phó Trưởng phòng")):
+        return segment
+    return replace(segment, title=f"{segment.title} {found.group(1)}", org_words=segment.org_words[found.end():])
+
+
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

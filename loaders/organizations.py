@@ -128,6 +128,11 @@ def _central_body_then_verb(name: str) -> Optional[Body]:
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
 
 
+def is_vietnamese_syllable(word: str) -> bool:
+    """"Phong", "Nguyễn" are; "Irina", "Bkav", "UNESCO" are not."""
+    return bool(_SYLLABLE.match(fold(word)))
+
+
 def names_nothing(name: str) -> bool:
     """"Thăng", "Nhóm", "và đoàn công tác", "Hội": one ordinary word, a name that begins in the
     middle of a sentence, or a kind of body alone.  Acronyms ("VNPT", "PNJ") are names."""

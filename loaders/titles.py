@@ -16,7 +16,7 @@ from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import UPPER, find_person_names
-from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.organizations import PARENT_BODY, is_vietnamese_syllable as names_nothing_syllable
 from orggraph.loaders.places import find_provinces
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
@@ -196,6 +196,16 @@ _TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]h
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
 
+def _name_at(text: str, pos: int) -> bool:
+    """A person's name (or a word no Vietnamese syllable spells, a foreign name's) begins at `pos`;
+    not "Phong Nha Kẻ Bàng" after "Vườn Quốc gia (VQG)"."""
+    found = find_person_names(text[pos:pos + 40])
+    if found and found[0][0] == 0:
+        return True
+    word = _WORD.match(text, pos)
+    return bool(word) and not names_nothing_syllable(word.group(0).rstrip(_CLOSE_PUNCT))
+
+
 def _place_at(text: str, pos: int) -> bool:
     """A province's name begins at `pos` ("Sở Y tế (SYT) Quảng Nam")."""
     found = find_provinces(text[pos:pos + 40])
@@ -250,7 +260,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
                 after_paren = True
                 continue
             break
-        if after_paren and text[i].isupper() and not _place_at(text, i):
+        if after_paren and text[i].isupper() and not _place_at(text, i) and _name_at(text, i):
             break  # "UNESCO (…) Irina Bokova", "Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương": a name
         after_paren = False  # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": only the word right after it
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":

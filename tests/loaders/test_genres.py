@@ -829,3 +829,16 @@ def test_a_chair_of_a_city(sentence, expected):
 def test_places_written_once(written, province, canonical):
     context = PlaceContext.from_text(province_named(province) if province else None, "")
     assert canonical_org(written, context).name == canonical
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive, a third sample read by the team: names after a parenthesis, functions, assistants
+    ("Ngày 6.2 ông Lê Thanh Tịnh - GĐ Ban Quản lý Vườn Quốc gia (BQL VQG) Phong Nha Kẻ Bàng, tỉnh Quảng Bình - cho biết.",
+     {("Lê Thanh Tịnh", "Giám đốc", "Ban Quản lý Vườn Quốc gia Phong Nha Kẻ Bàng", "current")}),
+    ("Bà Trần Như My, Giám đốc kinh doanh Công ty Doji, cho biết.",
+     {("Trần Như My", "Giám đốc kinh doanh", "Công ty Doji", "current")}),
+    ("Đoàn Việt Nam do Trợ lý Bộ trưởng Bộ Ngoại giao Vũ Quang Minh làm Trưởng đoàn.", set()),
+    ("Ông Lê Hà Nam, Giám đốc Sở Y tế Hà Nam cho biết.", {("Lê Hà Nam", "Giám đốc", "Sở Y tế Hà Nam", "current")}),
+])
+def test_third_archive_sample_phrasings(sentence, expected):
+    assert facts(sentence) == expected
