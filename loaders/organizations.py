@@ -32,7 +32,7 @@ UNIT_NAME = re.compile(rf"\b(?=[thqxp])({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?:
 # Bodies that units belong to, when named after the unit: "Cục Hợp tác quốc tế, Bộ GD&ĐT".
 PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
                r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
-               r"Ủy ban Thường vụ Quốc hội)")
+               r"Ủy ban Thường vụ Quốc hội|Đài|Báo|Ngân hàng)")
 _COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
@@ -107,7 +107,7 @@ COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị 
 _SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
 _PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"
                            r"[Vv]iện|[Đđ]ại học|ĐH|[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\s[^()]{2,80})\)")
-_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
+_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia|Việt Nam)\b")
 _SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
 
 
@@ -262,6 +262,11 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     head = find_head(name)
     if head is not None and not name.startswith(head.head):
         name = head.head + name[len(head.head):]  # "Ban tổ chức Trung ương" -> "Ban Tổ chức Trung ương"
+    for parent in _INNER_PARENT.finditer(name, 1):
+        body = central_body(name[parent.start():])
+        if body is not None:  # "Cục Khảo thí … Bộ Giáo dục - Đào tạo": the ministry's one name
+            name = name[:parent.start()] + body.name
+            break
     kind = head.kind if head else "other"
     level = head.level if head else None
     province = mentions[-1].province if mentions else (inner_places[-1] if inner_places else None)

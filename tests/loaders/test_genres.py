@@ -842,3 +842,17 @@ def test_places_written_once(written, province, canonical):
 ])
 def test_third_archive_sample_phrasings(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive: a ministry inside a longer name, a national department with its parent, a branch's fund
+    ("Ông Sái Công Hồng, Phó cục trưởng Cục Khảo thí và Kiểm định chất lượng giáo dục, Bộ GD-ĐT cho biết.",
+     {("Sái Công Hồng", "Phó Cục trưởng", "Cục Khảo thí và Kiểm định chất lượng giáo dục Bộ Giáo dục và Đào tạo",
+       "current")}),
+    ("Ông Ngô Hồng Dân, Trưởng phòng phim Việt Nam, Đài Truyền hình Việt Nam, cho biết.",
+     {("Ngô Hồng Dân", "Trưởng phòng", "Phòng phim Việt Nam Đài Truyền hình Việt Nam", "current")}),
+    ("Các bị cáo như Nguyễn Thế Như - cựu GĐ Chi nhánh Quỹ hỗ trợ phát triển Bắc Ninh đã khai.",
+     {("Nguyễn Thế Như", "Giám đốc", "Chi nhánh Quỹ hỗ trợ phát triển Bắc Ninh", "former")}),
+])
+def test_parents_and_branches(sentence, expected):
+    assert facts(sentence, "Hồ Chí Minh") == expected
