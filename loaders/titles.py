@@ -16,7 +16,7 @@ from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import UPPER, find_person_names
-from orggraph.loaders.organizations import PARENT_BODY, is_vietnamese_syllable as names_nothing_syllable
+from orggraph.loaders.organizations import PARENT_BODY, PARENT_BODY_ANY_CASE, is_vietnamese_syllable
 from orggraph.loaders.places import find_provinces
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
@@ -156,7 +156,7 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
 _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
-_PARENT_ORG = re.compile(rf",\s*{PARENT_BODY}\s")
+_PARENT_ORG = re.compile(rf",\s*{PARENT_BODY_ANY_CASE}\s")
 # "Phòng Nghiệp vụ du lịch thuộc Sở Văn hóa …", "Trung tâm Kiểm định … thuộc Đại học Quốc gia Hà Nội"
 # only units that need their parent to be told apart take it ("Xí nghiệp Cơ khí hàng hải 131" is whole)
 _SUB_UNIT = re.compile(r"(?:Phòng|Ban|Khoa|Bộ môn|Trung tâm|Văn phòng|Chi cục|Đội|Vụ|Cục|Viện|Trường)\s", re.I)
@@ -203,7 +203,7 @@ def _name_at(text: str, pos: int) -> bool:
     if found and found[0][0] == 0:
         return True
     word = _WORD.match(text, pos)
-    return bool(word) and not names_nothing_syllable(word.group(0).rstrip(_CLOSE_PUNCT))
+    return bool(word) and not is_vietnamese_syllable(word.group(0).rstrip(_CLOSE_PUNCT))
 
 
 def _place_at(text: str, pos: int) -> bool:

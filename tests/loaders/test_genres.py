@@ -856,3 +856,9 @@ def test_third_archive_sample_phrasings(sentence, expected):
 ])
 def test_parents_and_branches(sentence, expected):
     assert facts(sentence, "Hồ Chí Minh") == expected
+
+
+def test_a_company_written_in_lowercase_after_a_comma_is_the_units_parent():
+    # 2017 archive: "Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng"
+    got = facts("Bà Nguyễn Thị Lan, Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng cho biết.", "Lâm Đồng")
+    assert {f[2] for f in got} == {"Phòng sales công ty cổ phần du lịch Thành Thành Công tỉnh Lâm Đồng"}
