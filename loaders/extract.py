@@ -145,6 +145,7 @@ class ArticleReader:
     foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
     _untitled: list[str] = field(default_factory=list)  # sentences read without a title, in order
     _inferred: list[HeldOffice] = field(default_factory=list)  # statements whose body the article implied
+    _deceased: set[str] = field(default_factory=set)  # persons the article says have died
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -231,6 +232,8 @@ class ArticleReader:
             self.career_subject = None
         if not has_title(sentence):
             self._untitled.append(sentence)
+            if _DIED.search(sentence):
+                self._note_death(sentence, self.person_mentions(sentence))
             if not self.persons and len(self._untitled) <= 6:
                 # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
@@ -243,6 +246,7 @@ class ArticleReader:
             return  # no title, no post (the cheap test that keeps extraction fast)
         sentence = split_glued_words(sentence)
         mentions = self.person_mentions(sentence)
+        self._note_death(sentence, mentions)
         boundary = 0
         if continues_career:  # "- Từ 8/2005 đến 11/2007: Phó Giám đốc …" after "từng giữ các vị trí"
             self._career(self.career_subject, sentence, 0)
@@ -493,18 +497,27 @@ class ArticleReader:
         now = int(self.article_date[:4]) if self.article_date else None
         return year <= now - 2 if now else year < 1990
 
+    def _note_death(self, sentence: str, mentions: list[PersonMention]) -> None:
+        """"Ông A, nguyên …, đã từ trần": the first person named before the words of death has died."""
+        died = _DIED.search(sentence)
+        if died and mentions and mentions[0].start < died.start():
+            self._deceased.add(mentions[0].name)
+
     def settled(self) -> list[HeldOffice]:
         """The statements, less a national post taken from the article's subject for a person the
         article names with another national post ("Bộ trưởng Mai Tiến Dũng nói" in a story about
         the ministry he visits, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng")."""
+        held = [replace(h, status="former") if h.person in self._deceased and h.status == "current" else h
+                for h in self.held]  # an obituary's posts were held until death
         if not self._inferred:
-            return self.held
+            return held
         inferred = {id(h) for h in self._inferred}
+        inferred |= {id(new) for old, new in zip(self.held, held) if id(old) in inferred}
         stated: dict[str, set[str]] = {}
-        for h in self.held:
+        for h in held:
             if id(h) not in inferred and h.organization.level == "central":
                 stated.setdefault(h.person, set()).add(h.organization.name)
-        return [h for h in self.held if id(h) not in inferred or h.organization.level != "central"
+        return [h for h in held if id(h) not in inferred or h.organization.level != "central"
                 or not stated.get(h.person) or h.organization.name in stated[h.person]]
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
@@ -714,6 +727,7 @@ def _with_function(segment: Segment) -> Segment:
     return replace(segment, title=f"{segment.title} {found.group(1)}", org_words=segment.org_words[found.end():])
 
 
+_DIED = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:từ trần|qua đời|tạ thế)|(?<!\w)(?:từ trần|tạ thế)\s+(?:vào|lúc|hồi|ngày)")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

@@ -862,3 +862,13 @@ def test_a_company_written_in_lowercase_after_a_comma_is_the_units_parent():
     # 2017 archive: "Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng"
     got = facts("Bà Nguyễn Thị Lan, Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng cho biết.", "Lâm Đồng")
     assert {f[2] for f in got} == {"Phòng sales công ty cổ phần du lịch Thành Thành Công tỉnh Lâm Đồng"}
+
+
+def test_an_obituarys_posts_are_former():
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+    # 2017 archive: "GS …, phó Chủ tịch Hội Toán học Việt Nam …, đã từ trần vào ngày 8.2"
+    text = ("GS Nguyễn Văn Mậu, phó Chủ tịch Hội Toán học Việt Nam và Tổng biên tập tạp chí Toán học và Tuổi trẻ, đã từ "
+            "trần vào ngày 8.2. Lễ tang được tổ chức tại Hà Nội.")
+    got = {(h.person, h.status) for h in extract_article(RawArticle(source="t", text=text)).held_office}
+    assert got == {("Nguyễn Văn Mậu", "former")}
