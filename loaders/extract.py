@@ -709,7 +709,7 @@ _CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.
 _UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
 _NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên|kỷ luật|thay|tiền nhiệm|tưởng nhớ|tưởng niệm|"
                                  r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
-_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
+_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước|[Tt]ừ)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
                            r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
 _TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")

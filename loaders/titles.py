@@ -145,8 +145,8 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
     """The title form starting exactly at `pos`, its start and end."""
     lex = title_lexicon()
     match = lex.title_at.match(text, pos)
-    if not match:
-        return None
+    if not match or text[max(0, pos - 4):pos].lower() == "phủ ":
+        return None  # "Bộ trưởng Phủ Thủ tướng", "Phủ Chủ tịch": a building or an office, not the title
     form = lex.forms.get(re.sub(r"\s+", " ", match.group(0)).casefold())
     if form is None:
         return None

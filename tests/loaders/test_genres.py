@@ -872,3 +872,13 @@ def test_an_obituarys_posts_are_former():
             "trần vào ngày 8.2. Lễ tang được tổ chức tại Hà Nội.")
     got = {(h.person, h.status) for h in extract_article(RawArticle(source="t", text=text)).held_office}
     assert got == {("Nguyễn Văn Mậu", "former")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2025 pages of history: the Prime Minister's Office, another state's heads, a statue's city
+    ("Quốc hội phê chuẩn việc cử Nguyễn Khang giữ chức Bộ trưởng Phủ Thủ tướng.", set()),
+    ("Sau đó Hồ Chí Minh mời Ngô Đình Diệm giữ chức thủ tướng.", set()),
+    ("Tượng đài Hồ Chủ tịch ở Thủ đô La Habana Cuba.", set()),
+])
+def test_history_holds_no_current_posts_of_this_state(sentence, expected):
+    assert facts(sentence) == expected
