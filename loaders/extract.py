@@ -65,7 +65,8 @@ def cues() -> Cues:
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
-                      rf"({alternation(link_status)})\s+(?:(?:vụ|danh)\s+)?(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+                      rf"({alternation(link_status)})(?:(?<=chức)\s+(?:vụ|danh))?\s+"
+                      r"(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
     # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
     # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])

@@ -34,7 +34,7 @@ PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban n
                r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
                r"Ủy ban Thường vụ Quốc hội|Đài|Báo|Ngân hàng)")
 # the press also writes a company's or a hospital's head word in lowercase: "Phó phòng sales, công ty cổ phần …"
-PARENT_BODY_ANY_CASE = rf"(?:{PARENT_BODY}|công ty|tổng công ty|tập đoàn|bệnh viện|trường)"
+PARENT_BODY_ANY_CASE = rf"(?:{PARENT_BODY}|công ty|tổng công ty|tập đoàn|bệnh viện|trường|CATP|CAT|CAQ)"
 _COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY_ANY_CASE}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")

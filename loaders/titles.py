@@ -193,6 +193,7 @@ _COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:
 _BRANCH = re.compile(r"(?:Nhà khách|Văn phòng|Chi nhánh|Cơ quan thường trú|Cơ quan đại diện|Trung tâm|Phân viện|"
                      r"Phân hiệu|Văn phòng đại diện)\s", re.I)
 _TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
+_STARTS_WITH_PARENT = re.compile(rf"{PARENT_BODY}\s")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
 
 
@@ -405,7 +406,9 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             words, org_end = scan_org_words(text, org_start, limit)
             if form.org_head and words.lower() == form.org_head.lower():
                 words = ""
-            if form.implied_org and not words.startswith(form.implied_org):  # "Đảng ủy viên Đảng ủy Kho bạc"
+            if form.implied_org and not words.startswith(form.implied_org) and \
+                    not (words and _STARTS_WITH_PARENT.match(words)):  # "Đảng ủy viên Đảng ủy Kho bạc"; but
+                # "nguyên Vụ trưởng Bộ Ngoại giao" names the ministry, not a department
                 words = f"{form.implied_org} {words}".strip()
             org_words = words or None
             end = max(end, org_end)

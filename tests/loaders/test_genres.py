@@ -882,3 +882,25 @@ def test_an_obituarys_posts_are_former():
 ])
 def test_history_holds_no_current_posts_of_this_state(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive, third fresh sample: ministries merged away in 2007, a department named without its head word,
+    # a steering board's "tồn tại", a verb after a company, a parent after a parenthesis, China's vice-president
+    ("Ông Trương Đình Tuyển, nguyên Bộ trưởng Thương mại cho biết.",
+     {("Trương Đình Tuyển", "Bộ trưởng", "Bộ Thương mại", "former")}),
+    ("Ông Hà Tất Thắng, Cục trưởng An toàn Lao Động cho biết.",
+     {("Hà Tất Thắng", "Cục trưởng", "Cục An toàn Lao Động", "current")}),
+    ("Ông Nguyễn Chí Thân, nguyên Vụ trưởng Bộ Ngoại giao phát biểu.",
+     {("Nguyễn Chí Thân", "Vụ trưởng", "Bộ Ngoại giao", "former")}),
+    ("Bà Phan Thị Thu Hiền là Vụ phó Vụ Hợp tác quốc tế, Bộ Tài chính.",
+     {("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ Hợp tác quốc tế Bộ Tài chính", "current")}),
+    ("Ông Nguyễn Văn An, Trưởng ban Ban Chỉ đạo xử lý các tồn tại, yếu kém của một số dự án cho biết.",
+     {("Nguyễn Văn An", "Trưởng ban", "Ban Chỉ đạo xử lý các tồn tại", "current")}),
+    ("Ông Đào Vịnh Thắng, Trưởng phòng CSGT đường bộ - đường sắt (PC67), CATP Hà Nội cho biết.",
+     {("Đào Vịnh Thắng", "Trưởng phòng", "Phòng Cảnh sát giao thông đường bộ - đường sắt Công an thành phố Hà Nội",
+       "current")}),
+    ("Phó Chủ tịch nước Lý Nguyên Triều thay mặt Đảng, Nhà nước Trung Quốc phát biểu.", set()),
+])
+def test_third_fresh_sample_phrasings(sentence, expected):
+    assert facts(sentence) == expected
