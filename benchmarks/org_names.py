@@ -44,13 +44,14 @@ def main() -> int:
             for h in ex.held_office:
                 names[h.organization.name] += 1
     bad_end = [n for n in names if _BAD_END.search(n)]
-    bare = [n for n in names if is_bare_head(n) or len(n.split()) == 1]
+    bare = [n for n in names if is_bare_head(n)]
+    one_word = [n for n in names if len(n.split()) == 1 and n not in bare]  # brands and acronyms: read them
     person_end = [n for n in names if any(s > 0 and e == len(n) for s, e, _ in find_person_names(n))]
     total = len(names)
     print(f"articles {args.limit}  distinct organizations {total}  statements {sum(names.values())}")
     print(f"ending in a particle or time word: {len(bad_end)}  bare type word: {len(bare)}  "
-          f"ending in a person's name: {len(person_end)}")
-    for title, rows in (("particle/time", bad_end), ("bare", bare), ("person", person_end)):
+          f"ending in a person's name: {len(person_end)}  one word (brands, acronyms): {len(one_word)}")
+    for title, rows in (("particle/time", bad_end), ("bare", bare), ("person", person_end), ("one word", one_word)):
         for name in rows[:15]:
             print(f"  {title}: {name}")
     random.seed(args.seed)

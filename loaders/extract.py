@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -65,7 +65,8 @@ def cues() -> Cues:
         for phrase in phrases:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
-                      rf"({alternation(link_status)})\s+(?:(?:vụ|danh)\s+)?(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+                      rf"({alternation(link_status)})(?:(?<=chức)\s+(?:vụ|danh))?\s+"
+                      r"(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
     # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
     # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])
@@ -145,6 +146,7 @@ class ArticleReader:
     foreign: set[str] = field(default_factory=set)  # persons named with a foreign post
     _untitled: list[str] = field(default_factory=list)  # sentences read without a title, in order
     _inferred: list[HeldOffice] = field(default_factory=list)  # statements whose body the article implied
+    _deceased: set[str] = field(default_factory=set)  # persons the article says have died
 
     # -- persons ------------------------------------------------------------------------------
     def person_mentions(self, sentence: str) -> list[PersonMention]:
@@ -161,6 +163,8 @@ class ArticleReader:
                 continue
             if len(name.split()[-1]) == 1:
                 continue  # "Đồng chí Nguyễn Văn A, Phó Trưởng Ban …": a legal text's example, nobody
+            if name.endswith(" Việt Nam"):
+                continue  # "Đoàn Việt Nam do … làm Trưởng đoàn": the delegation (but "Lê Hà Nam" is a name)
             if len(name.split()) == 2 and is_district_name(name) and not _PERSON_CUE_BEFORE.search(sentence, 0, start):
                 continue  # "… Meiko KCN Thạch Thất và Quốc Oai": a district, not a person
             if name.isupper():
@@ -229,6 +233,8 @@ class ArticleReader:
             self.career_subject = None
         if not has_title(sentence):
             self._untitled.append(sentence)
+            if _DIED.search(sentence):
+                self._note_death(sentence, self.person_mentions(sentence))
             if not self.persons and len(self._untitled) <= 6:
                 # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
@@ -241,6 +247,7 @@ class ArticleReader:
             return  # no title, no post (the cheap test that keeps extraction fast)
         sentence = split_glued_words(sentence)
         mentions = self.person_mentions(sentence)
+        self._note_death(sentence, mentions)
         boundary = 0
         if continues_career:  # "- Từ 8/2005 đến 11/2007: Phó Giám đốc …" after "từng giữ các vị trí"
             self._career(self.career_subject, sentence, 0)
@@ -437,6 +444,7 @@ class ArticleReader:
                 any(is_foreign_post(s.org_words, s.org_words or sentence[s.end:s.end + 40]) for s in segments):
             self.foreign.add(person)  # "Thủ tướng Trung Quốc Lý Khắc Cường": no post here, now or later
             return
+        segments = [_with_function(s) for s in segments]
         borrowed: list[bool] = []
         orgs = resolve_segment_orgs(segments, self.context, borrowed)
         if moved_to:  # a unit left for a post in the same body: "Phòng Tham mưu" of that body
@@ -490,18 +498,27 @@ class ArticleReader:
         now = int(self.article_date[:4]) if self.article_date else None
         return year <= now - 2 if now else year < 1990
 
+    def _note_death(self, sentence: str, mentions: list[PersonMention]) -> None:
+        """"Ông A, nguyên …, đã từ trần": the first person named before the words of death has died."""
+        died = _DIED.search(sentence)
+        if died and mentions and mentions[0].start < died.start():
+            self._deceased.add(mentions[0].name)
+
     def settled(self) -> list[HeldOffice]:
         """The statements, less a national post taken from the article's subject for a person the
         article names with another national post ("Bộ trưởng Mai Tiến Dũng nói" in a story about
         the ministry he visits, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng")."""
+        held = [replace(h, status="former") if h.person in self._deceased and h.status == "current" else h
+                for h in self.held]  # an obituary's posts were held until death
         if not self._inferred:
-            return self.held
+            return held
         inferred = {id(h) for h in self._inferred}
+        inferred |= {id(new) for old, new in zip(self.held, held) if id(old) in inferred}
         stated: dict[str, set[str]] = {}
-        for h in self.held:
+        for h in held:
             if id(h) not in inferred and h.organization.level == "central":
                 stated.setdefault(h.person, set()).add(h.organization.name)
-        return [h for h in self.held if id(h) not in inferred or h.organization.level != "central"
+        return [h for h in held if id(h) not in inferred or h.organization.level != "central"
                 or not stated.get(h.person) or h.organization.name in stated[h.person]]
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
@@ -604,6 +621,10 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
             borrowed[i] = True  # from a neighbour or the article's subject, not the title's own words
         if org is not None and segment.party and is_place_name(org.name):
             org = party_committee_of(org)  # "Bí thư Thành phố Hồ Chí Minh": the city's committee
+        elif org is not None and segment.title in _CHAIR_TITLES and org.kind == "other" and org.locality and \
+                province_named(org.name) is not None:
+            # "Chủ tịch HN Nguyễn Đức Chung", "Phó Chủ tịch Đà Nẵng": the chair of its People's Committee
+            org = canonical_org("Ủy ban nhân dân " + province_named(org.name).full_name, context, segment.title) or org
         if org is not None:
             resolved.append(org)
             continue
@@ -689,12 +710,25 @@ _CHAIN_TAIL = re.compile(r"\s*(?:nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:[.
 _UNTIL_NOW = re.compile(r"(?:đến|tới)\s+nay|[Hh]iện\s+(?:nay|là|giữ)")
 _NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên|kỷ luật|thay|tiền nhiệm|tưởng nhớ|tưởng niệm|"
                                  r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
-_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
+_YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước|[Tt]ừ)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
                            r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
 _TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
 _DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
 _OBJECT_PERSON_BEFORE = re.compile(r"(?<!\w)(?:đối với|với|cho|của|về|gặp|tiếp|thăm)\s+(?:ông|bà|đồng chí)?\s*$")
+# "Giám đốc kinh doanh Công ty Doji", "Giám đốc sản phẩm FPT Play Box": a function is part of the title
+_FUNCTION_FIRST = re.compile(r"(kinh doanh|marketing|tài chính|sản phẩm|dự án|nhân sự|kỹ thuật|truyền thông|"
+                             r"phát triển dịch vụ|phát triển kinh doanh|chiến lược|vận hành|công nghệ)\s+(?=[A-ZĐ])")
+
+
+def _with_function(segment: Segment) -> Segment:
+    found = _FUNCTION_FIRST.match(segment.org_words or "")
+    if found is None or not segment.title.startswith(("Giám đốc", "Phó Giám đốc", "Trưởng phòng", "Phó Trưởng phòng")):
+        return segment
+    return replace(segment, title=f"{segment.title} {found.group(1)}", org_words=segment.org_words[found.end():])
+
+
+_DIED = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:từ trần|qua đời|tạ thế)|(?<!\w)(?:từ trần|tạ thế)\s+(?:vào|lúc|hồi|ngày)")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":

@@ -220,8 +220,18 @@ def _blocked_front(text: str, start: int, tokens: list[tuple[int, int]]) -> int:
     return 0
 
 
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_PERSON_WORDS = frozenset("Ông Bà Anh Chị Em Cô Chú Bác Thầy Cụ Cháu Đồng Chí Ngài Đ/c".split())
+
+
 # The family names most Vietnamese carry; a name rarely has one as its second syllable after a rarer one.
 _COMMON_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    """Capitalized words that end a name because they begin something else ("Theo", "Trong", "Sau")."""
+    return frozenset(_nfc(w) for w in _data().get("stop_words") or ())
 
 
 def find_person_names(text: str) -> list[tuple[int, int, str]]:
@@ -268,7 +278,14 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
 
         if end < n and text[end] in "-‐" and end + 1 < n and text[end + 1].isalpha():
             continue  # "Kim Jong-un", "Kim Won-hong": a foreign name written with a hyphen
-        if len(tokens) >= 4 and text[tokens[0][0]:tokens[0][1]] not in _COMMON_SURNAMES and \
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+        if len(tokens) >= 4 and _starts_with_surname(text, tokens[1][0]) and previous and \
+                previous.group(1)[:1].isupper() and previous.group(1)[1:].islower() and \
+                previous.group(1) not in _PERSON_WORDS and previous.group(1) not in _opening_words():
+            # "Ngân hàng Đại Dương Hà Văn Thắm": a capitalized word, then a family name that ends its
+            # proper name ("Đại Dương"), then the person
+            start = tokens[1][0]
+        elif len(tokens) >= 4 and text[tokens[0][0]:tokens[0][1]] not in _COMMON_SURNAMES and \
                 text[tokens[1][0]:tokens[1][1]] in _COMMON_SURNAMES:
             # "trường Sen Vàng Phạm Thị Tân": a rare family name, then a common one, is the end of
             # another name ("Vàng"), then the person

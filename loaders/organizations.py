@@ -14,7 +14,7 @@ from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml
 from orggraph.loaders.names import UPPER, find_person_names
-from orggraph.loaders.places import Province, find_provinces
+from orggraph.loaders.places import Province, find_provinces, province_named
 from orggraph.loaders.registry import Body, central_body, ministry_of_subject
 from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Org
@@ -32,8 +32,10 @@ UNIT_NAME = re.compile(rf"\b(?=[thqxp])({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?:
 # Bodies that units belong to, when named after the unit: "Cục Hợp tác quốc tế, Bộ GD&ĐT".
 PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
                r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
-               r"Ủy ban Thường vụ Quốc hội)")
-_COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY}\s)")
+               r"Ủy ban Thường vụ Quốc hội|Đài|Báo|Ngân hàng)")
+# the press also writes a company's or a hospital's head word in lowercase: "Phó phòng sales, công ty cổ phần …"
+PARENT_BODY_ANY_CASE = rf"(?:{PARENT_BODY}|công ty|tổng công ty|tập đoàn|bệnh viện|trường|CATP|CAT|CAQ)"
+_COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY_ANY_CASE}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
 _ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
@@ -107,7 +109,7 @@ COMPANY_HEAD_BEFORE = re.compile(r"(?<!\w)(?<![Mm]ôi )(?<![Pp]hi )(?<![Tt]hị 
 _SUB_UNIT_HEAD = re.compile(r"(?:Khoa|Phòng|Đội|Ban|Trung tâm|Bộ môn|Tổ)\s", re.I)
 _PAREN_PARENT = re.compile(r"\s*\(((?:[Bb]ệnh viện|BV|[Cc]ông an|CA|[Ss]ở|[Tt]rường|[Bb]ộ|UBND|[Ủủ]y ban|[Tt]ổng cục|[Cc]ục|"
                            r"[Vv]iện|[Đđ]ại học|ĐH|[Tt]ập đoàn|[Tt]ổng công ty|[Cc]ông ty)\s[^()]{2,80})\)")
-_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia)\b")
+_CENTRAL_WORDS = re.compile(r"\b(?:Trung ương|[Qq]uốc gia|Việt Nam)\b")
 _SPACED_ABBREVIATION_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,5}) [-–] ([A-ZĐ]{1,5})(?![\w-])")
 
 
@@ -126,6 +128,11 @@ def _central_body_then_verb(name: str) -> Optional[Body]:
 
 # One Vietnamese syllable (diacritics folded): an initial consonant, vowels, a final consonant.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """"Phong", "Nguyễn" are; "Irina", "Bkav", "UNESCO" are not."""
+    return bool(_SYLLABLE.match(fold(word)))
 
 
 def names_nothing(name: str) -> bool:
@@ -234,7 +241,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = _COMMA_BEFORE_PARENT.sub(" ", name)  # "Cục Hợp tác quốc tế, Bộ GD&ĐT" is one name
     people = [start for start, _, person in find_person_names(name)
-              if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)]
+              if start > 0 and not COMPANY_HEAD_BEFORE.search(name, 0, start)
+              and province_named(person.split(" ", 1)[1]) is None]  # "Đại học Y Hà Nội" has no "Y Hà Nội"
     if people:  # a person's name ends an organization's ("… Tư lệnh Quân khu Võ Nguyên Giáp")
         name = name[: people[0]].rstrip(" ,-")
     if not name:
@@ -256,6 +264,11 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
     head = find_head(name)
     if head is not None and not name.startswith(head.head):
         name = head.head + name[len(head.head):]  # "Ban tổ chức Trung ương" -> "Ban Tổ chức Trung ương"
+    for parent in _INNER_PARENT.finditer(name, 1):
+        body = central_body(name[parent.start():])
+        if body is not None:  # "Cục Khảo thí … Bộ Giáo dục - Đào tạo": the ministry's one name
+            name = name[:parent.start()] + body.name
+            break
     kind = head.kind if head else "other"
     level = head.level if head else None
     province = mentions[-1].province if mentions else (inner_places[-1] if inner_places else None)
@@ -318,6 +331,8 @@ def _canonical_org(phrase: str, context: Optional[PlaceContext] = None, title: O
         return Org(name, kind, level, None, False, aliases)
     if head.local == "province_only" and target.kind != "tỉnh":
         return Org(name, kind, level, None, False, aliases)
+    if name.endswith(" " + target.name):  # "Sở Y tế Thái Bình" (a name that is also a city's): its place
+        name = name[: -len(target.name)].rstrip()
     if head.local in ("city", "province_only"):
         completed = f"{name} {_place_label(target)}"
     else:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml, phrase_pattern
 from orggraph.loaders.names import UPPER, find_person_names
-from orggraph.loaders.organizations import PARENT_BODY
+from orggraph.loaders.organizations import PARENT_BODY, PARENT_BODY_ANY_CASE, is_vietnamese_syllable
 from orggraph.loaders.places import find_provinces
 from orggraph.loaders.registry import body_name_at
 from orggraph.loaders.organizations import lexicon as org_lexicon
@@ -145,8 +145,8 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
     """The title form starting exactly at `pos`, its start and end."""
     lex = title_lexicon()
     match = lex.title_at.match(text, pos)
-    if not match:
-        return None
+    if not match or text[max(0, pos - 4):pos].lower() == "phủ ":
+        return None  # "Bộ trưởng Phủ Thủ tướng", "Phủ Chủ tịch": a building or an office, not the title
     form = lex.forms.get(re.sub(r"\s+", " ", match.group(0)).casefold())
     if form is None:
         return None
@@ -156,7 +156,7 @@ def match_title(text: str, pos: int) -> Optional[tuple[TitleForm, int, int]]:
 _WORD = re.compile(r"\S+")
 _PREVENTION = re.compile(r",\s*chống\b", re.I)
 # Bodies that other units belong to, when they follow the unit after a comma.
-_PARENT_ORG = re.compile(rf",\s*{PARENT_BODY}\s")
+_PARENT_ORG = re.compile(rf",\s*{PARENT_BODY_ANY_CASE}\s")
 # "Phòng Nghiệp vụ du lịch thuộc Sở Văn hóa …", "Trung tâm Kiểm định … thuộc Đại học Quốc gia Hà Nội"
 # only units that need their parent to be told apart take it ("Xí nghiệp Cơ khí hàng hải 131" is whole)
 _SUB_UNIT = re.compile(r"(?:Phòng|Ban|Khoa|Bộ môn|Trung tâm|Văn phòng|Chi cục|Đội|Vụ|Cục|Viện|Trường)\s", re.I)
@@ -193,7 +193,18 @@ _COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:
 _BRANCH = re.compile(r"(?:Nhà khách|Văn phòng|Chi nhánh|Cơ quan thường trú|Cơ quan đại diện|Trung tâm|Phân viện|"
                      r"Phân hiệu|Văn phòng đại diện)\s", re.I)
 _TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
+_STARTS_WITH_PARENT = re.compile(rf"{PARENT_BODY}\s")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
+
+
+def _name_at(text: str, pos: int) -> bool:
+    """A person's name (or a word no Vietnamese syllable spells, a foreign name's) begins at `pos`;
+    not "Phong Nha Kẻ Bàng" after "Vườn Quốc gia (VQG)"."""
+    found = find_person_names(text[pos:pos + 40])
+    if found and found[0][0] == 0:
+        return True
+    word = _WORD.match(text, pos)
+    return bool(word) and not is_vietnamese_syllable(word.group(0).rstrip(_CLOSE_PUNCT))
 
 
 def _place_at(text: str, pos: int) -> bool:
@@ -250,7 +261,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
                 after_paren = True
                 continue
             break
-        if after_paren and text[i].isupper() and not _place_at(text, i):
+        if after_paren and text[i].isupper() and not _place_at(text, i) and _name_at(text, i):
             break  # "UNESCO (…) Irina Bokova", "Viễn thông Hà Nội (Hanoi Telecom) Nguyễn Hiền Phương": a name
         after_paren = False  # "Kho bạc Nhà nước (KBNN) tỉnh Phú Yên": only the word right after it
         if ch == "-" and i + 1 < limit and text[i + 1] == " ":
@@ -395,7 +406,9 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             words, org_end = scan_org_words(text, org_start, limit)
             if form.org_head and words.lower() == form.org_head.lower():
                 words = ""
-            if form.implied_org and not words.startswith(form.implied_org):  # "Đảng ủy viên Đảng ủy Kho bạc"
+            if form.implied_org and not words.startswith(form.implied_org) and \
+                    not (words and _STARTS_WITH_PARENT.match(words)):  # "Đảng ủy viên Đảng ủy Kho bạc"; but
+                # "nguyên Vụ trưởng Bộ Ngoại giao" names the ministry, not a department
                 words = f"{form.implied_org} {words}".strip()
             org_words = words or None
             end = max(end, org_end)

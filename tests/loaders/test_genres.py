@@ -807,3 +807,100 @@ def test_moi_truong_is_no_school_before_a_name():
     assert facts("Trình bày dự thảo Nghị quyết, Bộ trưởng Bộ Nông nghiệp và Môi trường Trần Đức Thắng cho biết, việc xây "
                  "dựng Nghị quyết là cần thiết.") == {
         ("Trần Đức Thắng", "Bộ trưởng", "Bộ Nông nghiệp và Môi trường", "current")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive: a chair named with a city only chairs its People's Committee
+    ("Chủ tịch HN Nguyễn Đức Chung.", {("Nguyễn Đức Chung", "Chủ tịch", "Ủy ban nhân dân thành phố Hà Nội", "current")}),
+    ("Chủ tịch UBNDTP Nguyễn Đức Chung chỉ đạo.",
+     {("Nguyễn Đức Chung", "Chủ tịch", "Ủy ban nhân dân thành phố", "current")}),
+    ("Phó Chủ tịch Đà Nẵng Đặng Việt Dũng phát biểu.",
+     {("Đặng Việt Dũng", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng", "current")}),
+])
+def test_a_chair_of_a_city(sentence, expected):
+    assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("written, province, canonical", [
+    # 2017 archive: a place written bare after the body, and a university whose name looks like "Y Hà Nội"
+    ("Sở Giao thông Vận tải Thái Bình", "Thái Bình", "Sở Giao thông Vận tải tỉnh Thái Bình"),
+    ("Khoa Ký sinh trùng (ĐH Y Hà Nội)", None, "Khoa Ký sinh trùng Đại học Y Hà Nội"),
+])
+def test_places_written_once(written, province, canonical):
+    context = PlaceContext.from_text(province_named(province) if province else None, "")
+    assert canonical_org(written, context).name == canonical
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive, a third sample read by the team: names after a parenthesis, functions, assistants
+    ("Ngày 6.2 ông Lê Thanh Tịnh - GĐ Ban Quản lý Vườn Quốc gia (BQL VQG) Phong Nha Kẻ Bàng, tỉnh Quảng Bình - cho biết.",
+     {("Lê Thanh Tịnh", "Giám đốc", "Ban Quản lý Vườn Quốc gia Phong Nha Kẻ Bàng", "current")}),
+    ("Bà Trần Như My, Giám đốc kinh doanh Công ty Doji, cho biết.",
+     {("Trần Như My", "Giám đốc kinh doanh", "Công ty Doji", "current")}),
+    ("Đoàn Việt Nam do Trợ lý Bộ trưởng Bộ Ngoại giao Vũ Quang Minh làm Trưởng đoàn.", set()),
+    ("Ông Lê Hà Nam, Giám đốc Sở Y tế Hà Nam cho biết.", {("Lê Hà Nam", "Giám đốc", "Sở Y tế Hà Nam", "current")}),
+])
+def test_third_archive_sample_phrasings(sentence, expected):
+    assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive: a ministry inside a longer name, a national department with its parent, a branch's fund
+    ("Ông Sái Công Hồng, Phó cục trưởng Cục Khảo thí và Kiểm định chất lượng giáo dục, Bộ GD-ĐT cho biết.",
+     {("Sái Công Hồng", "Phó Cục trưởng", "Cục Khảo thí và Kiểm định chất lượng giáo dục Bộ Giáo dục và Đào tạo",
+       "current")}),
+    ("Ông Ngô Hồng Dân, Trưởng phòng phim Việt Nam, Đài Truyền hình Việt Nam, cho biết.",
+     {("Ngô Hồng Dân", "Trưởng phòng", "Phòng phim Việt Nam Đài Truyền hình Việt Nam", "current")}),
+    ("Các bị cáo như Nguyễn Thế Như - cựu GĐ Chi nhánh Quỹ hỗ trợ phát triển Bắc Ninh đã khai.",
+     {("Nguyễn Thế Như", "Giám đốc", "Chi nhánh Quỹ hỗ trợ phát triển Bắc Ninh", "former")}),
+])
+def test_parents_and_branches(sentence, expected):
+    assert facts(sentence, "Hồ Chí Minh") == expected
+
+
+def test_a_company_written_in_lowercase_after_a_comma_is_the_units_parent():
+    # 2017 archive: "Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng"
+    got = facts("Bà Nguyễn Thị Lan, Phó phòng sales, công ty cổ phần du lịch Thành Thành Công Lâm Đồng cho biết.", "Lâm Đồng")
+    assert {f[2] for f in got} == {"Phòng sales công ty cổ phần du lịch Thành Thành Công tỉnh Lâm Đồng"}
+
+
+def test_an_obituarys_posts_are_former():
+    from orggraph.loaders.extract import extract_article
+    from orggraph.loaders.read import RawArticle
+    # 2017 archive: "GS …, phó Chủ tịch Hội Toán học Việt Nam …, đã từ trần vào ngày 8.2"
+    text = ("GS Nguyễn Văn Mậu, phó Chủ tịch Hội Toán học Việt Nam và Tổng biên tập tạp chí Toán học và Tuổi trẻ, đã từ "
+            "trần vào ngày 8.2. Lễ tang được tổ chức tại Hà Nội.")
+    got = {(h.person, h.status) for h in extract_article(RawArticle(source="t", text=text)).held_office}
+    assert got == {("Nguyễn Văn Mậu", "former")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2025 pages of history: the Prime Minister's Office, another state's heads, a statue's city
+    ("Quốc hội phê chuẩn việc cử Nguyễn Khang giữ chức Bộ trưởng Phủ Thủ tướng.", set()),
+    ("Sau đó Hồ Chí Minh mời Ngô Đình Diệm giữ chức thủ tướng.", set()),
+    ("Tượng đài Hồ Chủ tịch ở Thủ đô La Habana Cuba.", set()),
+])
+def test_history_holds_no_current_posts_of_this_state(sentence, expected):
+    assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2017 archive, third fresh sample: ministries merged away in 2007, a department named without its head word,
+    # a steering board's "tồn tại", a verb after a company, a parent after a parenthesis, China's vice-president
+    ("Ông Trương Đình Tuyển, nguyên Bộ trưởng Thương mại cho biết.",
+     {("Trương Đình Tuyển", "Bộ trưởng", "Bộ Thương mại", "former")}),
+    ("Ông Hà Tất Thắng, Cục trưởng An toàn Lao Động cho biết.",
+     {("Hà Tất Thắng", "Cục trưởng", "Cục An toàn Lao Động", "current")}),
+    ("Ông Nguyễn Chí Thân, nguyên Vụ trưởng Bộ Ngoại giao phát biểu.",
+     {("Nguyễn Chí Thân", "Vụ trưởng", "Bộ Ngoại giao", "former")}),
+    ("Bà Phan Thị Thu Hiền là Vụ phó Vụ Hợp tác quốc tế, Bộ Tài chính.",
+     {("Phan Thị Thu Hiền", "Phó Vụ trưởng", "Vụ Hợp tác quốc tế Bộ Tài chính", "current")}),
+    ("Ông Nguyễn Văn An, Trưởng ban Ban Chỉ đạo xử lý các tồn tại, yếu kém của một số dự án cho biết.",
+     {("Nguyễn Văn An", "Trưởng ban", "Ban Chỉ đạo xử lý các tồn tại", "current")}),
+    ("Ông Đào Vịnh Thắng, Trưởng phòng CSGT đường bộ - đường sắt (PC67), CATP Hà Nội cho biết.",
+     {("Đào Vịnh Thắng", "Trưởng phòng", "Phòng Cảnh sát giao thông đường bộ - đường sắt Công an thành phố Hà Nội",
+       "current")}),
+    ("Phó Chủ tịch nước Lý Nguyên Triều thay mặt Đảng, Nhà nước Trung Quốc phát biểu.", set()),
+])
+def test_third_fresh_sample_phrasings(sentence, expected):
+    assert facts(sentence) == expected

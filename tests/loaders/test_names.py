@@ -237,3 +237,12 @@ def test_tat_begins_a_sentence_only_before_ca():
     # 2017 archive: "ông Nguyễn Tất Thắng" was cut to "Tất Thắng" when "Tất" (of "Tất cả") ended names
     assert [n for _, _, n in find_person_names("ông Nguyễn Tất Thắng, Giám đốc Sở")] == ["Nguyễn Tất Thắng"]
     assert [n for _, _, n in find_person_names("Ông Nguyễn Văn An Tất cả đều đồng ý")] == ["Nguyễn Văn An"]
+
+
+def test_a_proper_names_last_syllable_that_is_a_family_name_is_not_the_persons():
+    # 2017 archive headline: "nguyên Chủ tịch HĐQT Ngân hàng Đại Dương Hà Văn Thắm" (OceanBank, then the person)
+    assert [n for _, _, n in find_person_names("nguyên Chủ tịch HĐQT Ngân hàng Đại Dương Hà Văn Thắm bị khởi tố")] == \
+        ["Hà Văn Thắm"]
+    # four-syllable names after a person word or a sentence opener stay whole
+    for text in ("Ông Lê Nguyễn Minh Hoàng cho biết", "Theo Lê Nguyễn Minh Hoàng, giám đốc"):
+        assert [n for _, _, n in find_person_names(text)] == ["Lê Nguyễn Minh Hoàng"]
