@@ -416,8 +416,10 @@ class LadybugStore(Store):
         if isinstance(result, list):  # several statements: keep the last one's rows
             result = result[-1]
         columns = result.get_column_names()
-        # All rows at once: fetching them one by one costs more than most queries.
-        return Result(columns, [[_plain(v) for v in row] for row in result.get_all()])
+        rows = []
+        while result.has_next():
+            rows.append([_plain(v) for v in result.get_next()])
+        return Result(columns, rows)
 
 
 _UNPLAIN = re.compile(r"[\[\],'\"\\{}\s]")  # what a list element in a CSV field may not hold
