@@ -41,6 +41,7 @@ RECIPES = [
     ("congresses", {"organization": "dang uy"}),
     ("attendees", {"organization": "dang uy"}),
     ("people", {"name": "nguyen van"}),
+    ("statements", {"person": "nguyen xuan phuc"}),
 ]
 
 

@@ -64,9 +64,8 @@ def build_store(path: str, n_orgs: int, holders: int = 2, districts: int = 30) -
                  "level": "province" if i == 0 else "district" if i <= districts else "commune"}
                 for i in range(n_orgs)], ["name", "search", "kind", "level"])
             store.merge_relationships(
-                RelWrite("SUBORDINATE_TO", "Organization", "Organization", (), ("sources", "evidence")),
-                [{"src": f"o:{i}", "dst": f"o:{parent(i)}", "sources": ["a:bench"],
-                  "evidence": [f"{name(i)} trực thuộc {name(parent(i))}."]} for i in range(1, n_orgs)])
+                RelWrite("SUBORDINATE_TO", "Organization", "Organization"),
+                [{"src": f"o:{i}", "dst": f"o:{parent(i)}"} for i in range(1, n_orgs)])
             positions, people, held, of = [], [], [], []
             for i in range(n_orgs):
                 for j in range(holders):
@@ -76,13 +75,11 @@ def build_store(path: str, n_orgs: int, holders: int = 2, districts: int = 30) -
                                       "title": title})
                     people.append({"key": f"p:{i}:{j}", "name": person, "search": V.fold(person)})
                     held.append({"src": f"p:{i}:{j}", "dst": f"pos:{i}:{j}", "start_date": "2020-08-04",
-                                 "status": "current", "sources": ["a:bench"],
-                                 "evidence": [f"Đồng chí {person}, {title} {name(i)}, phát biểu tại Đại hội."]})
+                                 "status": "current"})
                     of.append({"src": f"pos:{i}:{j}", "dst": f"o:{i}"})
             store.merge_nodes("Position", positions, ["name", "search", "title"])
             store.merge_nodes("Person", people, ["name", "search"])
-            store.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position", ("start_date", "status"),
-                                               ("sources", "evidence")), held)
+            store.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position", ("start_date", "status")), held)
             store.merge_relationships(RelWrite("OF", "Position", "Organization"), of)
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from orggraph.cli.errors import ErrorsAsOneLine
-from orggraph.cli.output import Format, print_rows
+from orggraph.cli.output import Format, MinConfidenceOption, print_rows
 
 app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True, help="Write what the graph holds to files.")
 
@@ -26,13 +26,14 @@ def export_facts(
     fmt: FactsFormat = typer.Option(FactsFormat.jsonl, "--format", "-f",
                                     help="jsonl: one fact per line (what the evaluation reads); csv; json array."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE, not stdout."),
+    min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """One row per statement: held_office, subordinate_to, congress, attended, each with source and evidence."""
     from orggraph.graph.export import ALL_COLUMNS, iter_facts
 
     settings = ctx.obj
     with settings.open(read_only=True) as store:
-        facts = list(iter_facts(store))
+        facts = list(iter_facts(store, min_confidence))
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt is FactsFormat.jsonl:

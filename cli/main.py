@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from orggraph.cli.errors import ErrorsAsOneLine
-from orggraph.cli.output import Output, ParamOption, rows_command
+from orggraph.cli.output import MinConfidenceOption, Output, ParamOption, rows_command
 from orggraph.graph.store import StoreError, default_db_path, open_store
 from orggraph.loaders.curation import CURATION_FILE, Curation, CurationError
 from orggraph.loaders.dates import check_iso_date
@@ -244,6 +244,7 @@ def who_held(
     title: str = typer.Argument(..., help="The title, e.g. \"Bí thư\" (diacritics and case optional)."),
     organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
     on: Optional[str] = OnOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     output: Output = None,
 ) -> None:
     """Who held a post, with the tenure and the sentence that says so.
@@ -257,7 +258,7 @@ def who_held(
     from orggraph.queries import answers
 
     on = check_iso_date(on, "--on")
-    result = _answer(ctx, answers.who_held, title, organization, on)
+    result = _answer(ctx, answers.who_held, title, organization, on, min_confidence)
     output.print(result.columns, result.rows)
     if on and not result.rows:
         typer.echo(f"no holder known on {on}; `orggraph succession \"{title}\" \"{organization}\"` lists "
@@ -270,12 +271,13 @@ def succession(
     ctx: typer.Context,
     title: str = typer.Argument(..., help="The title, e.g. \"Bí thư\"."),
     organization: str = typer.Argument(..., help="The organization, e.g. \"Khối các cơ quan thành phố Hải Phòng\"."),
+    min_confidence: Optional[float] = MinConfidenceOption,
     output: Output = None,
 ) -> None:
     """The holders of a post in order, with tenures and whom each replaced."""
     from orggraph.queries import answers
 
-    result = _answer(ctx, answers.succession, title, organization)
+    result = _answer(ctx, answers.succession, title, organization, min_confidence)
     output.print(result.columns, result.rows)
 
 
@@ -285,12 +287,13 @@ def roster(
     ctx: typer.Context,
     organization: str = typer.Argument(..., help="The organization, e.g. \"Thành ủy Hải Phòng\"."),
     on: Optional[str] = OnOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     output: Output = None,
 ) -> None:
     """Everyone holding a post in an organization (on a date)."""
     from orggraph.queries import answers
 
-    result = _answer(ctx, answers.roster, organization, check_iso_date(on, "--on"))
+    result = _answer(ctx, answers.roster, organization, check_iso_date(on, "--on"), min_confidence)
     output.print(result.columns, result.rows)
 
 
@@ -345,12 +348,13 @@ def timeline(
     ctx: typer.Context,
     person: str = typer.Argument(..., help="The person's name, e.g. \"le tien chau\", or a key to tell namesakes "
                                            "apart (\"p:le tien chau@hai phong\")."),
+    min_confidence: Optional[float] = MinConfidenceOption,
     output: Output = None,
 ) -> None:
     """A person's posts in order, with dates and evidence."""
     from orggraph.queries import answers
 
-    result = _answer(ctx, answers.timeline, person)
+    result = _answer(ctx, answers.timeline, person, min_confidence)
     output.print(result.columns, result.rows)
 
 

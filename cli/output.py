@@ -32,8 +32,13 @@ class Format(str, Enum):
     tsv = "tsv"
 
 
+MinConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0, metavar="X",
+    help="Leave out what rests only on statements less sure than X (0 to 1; extraction keeps only those of 0.5 "
+         "and more, so by default nothing stored is left out).")
+
 # Columns too long for a table row; shown in tables only with --evidence (or by --columns).
-LONG_COLUMNS = ("evidence",)
+LONG_COLUMNS = ("evidence", "more_evidence")
 PIPE_WIDTH = 200  # table width when stdout is not a terminal and COLUMNS is not set
 
 FormatOption = typer.Option(Format.table, "--format", "-f",

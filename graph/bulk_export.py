@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orggraph.graph.copy import BATCH_SIZE, iter_node_batches, iter_relationship_batches, node_keys
-from orggraph.graph.model import BOOL, INT, NODES, RELATIONSHIPS, STRINGS
+from orggraph.graph.model import BOOL, DOUBLE, INT, NODES, RELATIONSHIPS, STRINGS
 from orggraph.graph.neo4j_store import NULL_ELEMENT, constraint_statements
 from orggraph.graph.store import Store, StoreError
 
 ARRAY_DELIMITERS = (";", "|", "\x1f")
 COMPOSE_DIR = "/import"  # where `command(compose=True)` mounts the files in the container
-_COLUMN_TYPES = {INT: ":long", BOOL: ":boolean", STRINGS: ":string[]"}
+_COLUMN_TYPES = {INT: ":long", BOOL: ":boolean", DOUBLE: ":double", STRINGS: ":string[]"}
 
 
 @dataclass

@@ -90,7 +90,7 @@ def copy_graph(source: Store, target: Store, *, batch_size: int = BATCH_SIZE,
     for rel in RELATIONSHIPS:
         summary.relationships[rel.name] = 0
         for from_label, to_label in rel.pairs:
-            spec = RelWrite(rel.name, from_label, to_label, tuple(rel.properties), ())
+            spec = RelWrite(rel.name, from_label, to_label, tuple(rel.properties))
             for rows in iter_relationship_batches(source, rel, from_label, to_label, keys[from_label], batch_size):
                 _write(target, lambda rows=rows, spec=spec: target.merge_relationships(spec, rows))
                 summary.relationships[rel.name] += len(rows)

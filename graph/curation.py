@@ -1,21 +1,19 @@
 """Applying a user's corrections to a graph that is already loaded.
 
 Loads apply the curation file as they resolve (loaders/curation.py); articles
-already in the graph are corrected here, by moving statements between nodes with
-the same batched writes loading uses, so the result is the graph a fresh load
-with the curation file would give.
+already in the graph are corrected here, by moving Statement nodes between persons
+(their SUBJECT) or marking them rejected, then recomputing the tenures they touch,
+so the result is the graph a fresh load with the curation file would give.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from orggraph.graph.store import RelWrite, Store, StoreError
-from orggraph.graph.writer import refresh_tenures
+from orggraph.graph.tenures import refresh_tenures
 from orggraph.loaders.normalize import fold
 
-_HELD_ARRAYS = ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")
-_ATTENDED_ARRAYS = ("sources", "evidence")
-HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), _HELD_ARRAYS)
+_KEPT = "(s.rejected IS NULL OR NOT s.rejected)"
 
 
 @dataclass
@@ -24,7 +22,7 @@ class Outcome:
     removed: int = 0
 
     def line(self) -> str:
-        return f"{self.moved} statements moved, {self.removed} removed"
+        return f"{self.moved} statements moved, {self.removed} removed (rejected: kept in the graph, marked)"
 
 
 def person_exists(store: Store, key: str) -> str:
@@ -34,18 +32,12 @@ def person_exists(store: Store, key: str) -> str:
     return rows[0][0]
 
 
-def _held(store: Store, key: str) -> list[dict]:
-    cols = ", ".join(f"h.{a} AS {a}" for a in _HELD_ARRAYS)
-    return store.read(f"MATCH (p:Person {{key: $key}})-[h:HELD_OFFICE]->(x:Position) RETURN x.key AS position, {cols}",
-                      {"key": key}).dicts()
-
-
 def _attended(store: Store, key: str) -> list[dict]:
     rows = []
     for label in ("Congress", "Event"):
         rows += [dict(r, label=label) for r in store.read(
-            f"MATCH (p:Person {{key: $key}})-[t:ATTENDED]->(e:{label}) "
-            "RETURN e.key AS target, t.role AS role, t.sources AS sources, t.evidence AS evidence", {"key": key}).dicts()]
+            f"MATCH (p:Person {{key: $key}})-[t:ATTENDED]->(e:{label}) RETURN e.key AS target, t.role AS role",
+            {"key": key}).dicts()]
     return rows
 
 
@@ -54,43 +46,73 @@ def _mentions(store: Store, key: str) -> list[str]:
                                      {"key": key}).rows]
 
 
-def _write_held(store: Store, person: str, row: dict) -> None:
-    store.merge_relationships(HELD, [{"src": person, "dst": row["position"],
-                                      **{a: list(row.get(a) or []) for a in _HELD_ARRAYS}}])
+def _move_statements(store: Store, statements: list[str], old: str, new: str) -> None:
+    """The statements are now about `new` (their SUBJECT moves)."""
+    if not statements:
+        return
+    store.write("UNWIND $keys AS k MATCH (s:Statement {key: k})-[r:SUBJECT]->(p:Person {key: $old}) DELETE r",
+                {"keys": statements, "old": old})
+    store.create_relationships(RelWrite("SUBJECT", "Statement", "Person"), [{"src": k, "dst": new} for k in statements])
+
+
+def _write_held(store: Store, person: str, positions: list[str]) -> None:
+    store.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position"),
+                              [{"src": person, "dst": x} for x in positions])
 
 
 def _write_attended(store: Store, person: str, row: dict) -> None:
-    spec = RelWrite("ATTENDED", "Person", row["label"], ("role",), _ATTENDED_ARRAYS)
-    store.merge_relationships(spec, [{"src": person, "dst": row["target"], "role": row.get("role"),
-                                      **{a: list(row.get(a) or []) for a in _ATTENDED_ARRAYS}}])
+    spec = RelWrite("ATTENDED", "Person", row["label"], ("role",))
+    store.merge_relationships(spec, [{"src": person, "dst": row["target"], "role": row.get("role")}])
 
 
 def _write_mentions(store: Store, person: str, articles: list[str]) -> None:
-    spec = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"), ())
+    spec = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"))
     store.merge_relationships(spec, [{"src": a, "dst": person, "sentence": None, "reported": None} for a in articles])
+
+
+def move_persons(store: Store, into: dict[str, str]) -> int:
+    """Everything said of each absorbed person (a key of `into`) is said of the person it
+    goes into: its statements (their SUBJECT), posts, attendance and mentions, in a few
+    batched writes; the absorbed nodes are removed and the tenures they touched
+    recomputed.  Runs inside the caller's transaction; returns the statements moved."""
+    absorbed = sorted(into)
+    if not absorbed:
+        return 0
+    held = sorted({(into[p], x) for p, x in store.read(
+        "UNWIND $keys AS k MATCH (p:Person {key: k})-[:HELD_OFFICE]->(x:Position) RETURN p.key, x.key",
+        {"keys": absorbed}).rows})
+    store.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position"), [{"src": a, "dst": b} for a, b in held])
+    statements = store.read("UNWIND $keys AS k MATCH (s:Statement)-[:SUBJECT]->(p:Person {key: k}) "
+                            "RETURN s.key AS s, p.key AS old", {"keys": absorbed}).dicts()
+    if statements:
+        store.write("UNWIND $rows AS r MATCH (s:Statement {key: r.s}) WITH s, r "
+                    "MATCH (s)-[e:SUBJECT]->(p:Person) WHERE p.key = r.old DELETE e",
+                    {"rows": statements})
+        store.create_relationships(RelWrite("SUBJECT", "Statement", "Person"),
+                                   [{"src": row["s"], "dst": into[row["old"]]} for row in statements])
+    for label in ("Congress", "Event"):
+        rows = {(into[p], e): {"src": into[p], "dst": e, "role": role} for p, e, role in store.read(
+            f"UNWIND $keys AS k MATCH (p:Person {{key: k}})-[t:ATTENDED]->(e:{label}) RETURN p.key, e.key, t.role",
+            {"keys": absorbed}).rows}
+        store.merge_relationships(RelWrite("ATTENDED", "Person", label, ("role",)), list(rows.values()))
+    mentions = sorted({(a, into[p]) for p, a in store.read(
+        "UNWIND $keys AS k MATCH (a:Article)-[:MENTIONS]->(p:Person {key: k}) RETURN p.key, a.key",
+        {"keys": absorbed}).rows})
+    store.merge_relationships(RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported")),
+                              [{"src": a, "dst": k, "sentence": None, "reported": None} for a, k in mentions])
+    store.write("UNWIND $keys AS k MATCH (p:Person {key: k}) DETACH DELETE p", {"keys": absorbed})
+    refresh_tenures(store, held)
+    return len(statements)
 
 
 def merge_persons(store: Store, keep: str, absorb: list[str]) -> Outcome:
     """Everything said of the absorbed persons is said of `keep`; they are removed."""
     person_exists(store, keep)
-    outcome = Outcome()
+    others = [key for key in absorb if key != keep]
+    for key in others:
+        person_exists(store, key)
     with store.transaction():
-        positions = []
-        for key in absorb:
-            if key == keep:
-                continue
-            person_exists(store, key)
-            for row in _held(store, key):
-                _write_held(store, keep, row)
-                positions.append(row["position"])
-                outcome.moved += len(row.get("sources") or [])
-            for row in _attended(store, key):
-                _write_attended(store, keep, row)
-            _write_mentions(store, keep, _mentions(store, key))
-            store.write("MATCH (p:Person {key: $key}) DETACH DELETE p", {"key": key})
-        if positions:
-            refresh_tenures(store, positions)
-    return outcome
+        return Outcome(moved=move_persons(store, {key: keep for key in others}))
 
 
 def split_person(store: Store, key: str, sources: list[str], new_key: str) -> Outcome:
@@ -104,28 +126,27 @@ def split_person(store: Store, key: str, sources: list[str], new_key: str) -> Ou
     with store.transaction():
         store.merge_nodes("Person", [{"key": new_key, "name": name, "search": fold(name), "aliases": []}],
                           ["name", "search", "aliases"])
-        positions = []
-        for row in _held(store, key):
-            moving = [i for i, s in enumerate(row["sources"] or []) if s in articles]
-            if not moving:
-                continue
-            staying = [i for i in range(len(row["sources"] or [])) if i not in moving]
-            _write_held(store, new_key, _pick(row, moving, _HELD_ARRAYS))
-            _rewrite_held(store, key, row, staying)
-            positions.append(row["position"])
-            outcome.moved += len(moving)
-        for row in _attended(store, key):
-            moving = [i for i, s in enumerate(row["sources"] or []) if s in articles]
-            if moving:
-                _write_attended(store, new_key, _pick(row, moving, _ATTENDED_ARRAYS))
-                staying = [i for i in range(len(row["sources"] or [])) if i not in moving]
-                _rewrite_attended(store, key, row, staying)
+        said = "MATCH (a:Article)-[:STATES]->(s:Statement)-[:SUBJECT]->(p:Person {key: $key}), (s)-[:OBJECT]->"
+        params = {"key": key, "articles": sorted(articles)}
+        held = store.read(said + "(x:Position) WHERE a.key IN $articles RETURN s.key, x.key", params).rows
+        roles = {r["target"]: r for r in _attended(store, key)}
+        attended = [row for label in ("Congress", "Event") for row in store.read(
+            said + f"(e:{label}) WHERE a.key IN $articles RETURN s.key, e.key", params).rows]
+        _move_statements(store, [s for s, _ in held + attended], key, new_key)
+        outcome.moved += len(held) + len(attended)
+        positions = sorted({x for _, x in held})
+        _write_held(store, new_key, positions)
+        for target in sorted({e for _, e in attended}):
+            _write_attended(store, new_key, roles[target])
+            if not store.read("MATCH (p:Person {key: $key})<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(e {key: $e}) "
+                              "RETURN count(s)", {"key": key, "e": target}).rows[0][0]:
+                store.write(f"MATCH (p:Person {{key: $key}})-[t:ATTENDED]->(e:{roles[target]['label']} {{key: $e}}) "
+                            "DELETE t", {"key": key, "e": target})
         mentioned = [a for a in _mentions(store, key) if a in articles]
         _write_mentions(store, new_key, mentioned)
         store.write("UNWIND $articles AS a MATCH (:Article {key: a})-[m:MENTIONS]->(p:Person {key: $key}) DELETE m",
                     {"articles": mentioned, "key": key})
-        if positions:
-            refresh_tenures(store, positions)
+        refresh_tenures(store, [(p, x) for x in positions for p in (key, new_key)])
     return outcome
 
 
@@ -144,67 +165,23 @@ def add_alias(store: Store, key: str, alias: str) -> Outcome:
 
 
 def reject_statements(store: Store, person: str, title: str, organization: str, source: str | None) -> Outcome:
-    """Remove the statements that a person held a title at an organization."""
-    rows = store.read(
-        "MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
-        "WHERE p.search = $person AND x.search = $title AND o.search = $organization RETURN p.key AS person",
+    """Mark rejected the statements that a person held a title at an organization (from
+    one article, or all); tenures and facts leave them out."""
+    found = store.read(
+        "MATCH (a:Article)-[:STATES]->(s:Statement)-[:SUBJECT]->(p:Person), "
+        "(s)-[:OBJECT]->(x:Position)-[:OF]->(o:Organization) "
+        f"WHERE p.search = $person AND x.search = $title AND o.search = $organization AND {_KEPT} "
+        "RETURN s.key AS statement, p.key AS person, x.key AS position, a.source AS source",
         {"person": fold(person), "title": fold(title), "organization": fold(organization)}).dicts()
-    if not rows:
+    if not found:
         raise StoreError(f"no statement that {person} held {title} at {organization}")
-    article = None
     if source:
-        found = store.read("MATCH (a:Article {source: $source}) RETURN a.key", {"source": source}).rows
-        if not found:
+        if not store.read("MATCH (a:Article {source: $source}) RETURN a.key", {"source": source}).rows:
             raise StoreError(f"no article with source {source!r}")
-        article = found[0][0]
-    outcome = Outcome()
+        found = [row for row in found if row["source"] == source]
+    outcome = Outcome(removed=len(found))
     with store.transaction():
-        positions = []
-        for key in {r["person"] for r in rows}:
-            for row in _held(store, key):
-                if not _is_position(store, row["position"], title, organization):
-                    continue
-                staying = [i for i, s in enumerate(row["sources"] or []) if article and s != article]
-                outcome.removed += len(row["sources"] or []) - len(staying)
-                _rewrite_held(store, key, row, staying)
-                positions.append(row["position"])
-        refresh_tenures(store, positions)
+        store.write("UNWIND $keys AS k MATCH (s:Statement {key: k}) SET s.rejected = true",
+                    {"keys": [row["statement"] for row in found]})
+        refresh_tenures(store, [(row["person"], row["position"]) for row in found])
     return outcome
-
-
-def _is_position(store: Store, position: str, title: str, organization: str) -> bool:
-    rows = store.read("MATCH (x:Position {key: $key})-[:OF]->(o:Organization) RETURN x.search, o.search",
-                      {"key": position}).rows
-    return bool(rows) and rows[0] == [fold(title), fold(organization)]
-
-
-def _pick(row: dict, indices: list[int], arrays: tuple[str, ...]) -> dict:
-    picked = dict(row)
-    for a in arrays:
-        values = list(row.get(a) or [])
-        picked[a] = [values[i] if i < len(values) else None for i in indices]
-    return picked
-
-
-def _rewrite_held(store: Store, person: str, row: dict, keep: list[int]) -> None:
-    if not keep:
-        store.write("MATCH (p:Person {key: $p})-[h:HELD_OFFICE]->(x:Position {key: $x}) DELETE h",
-                    {"p": person, "x": row["position"]})
-        return
-    kept = _pick(row, keep, _HELD_ARRAYS)
-    sets = ", ".join(f"h.{a} = ${a}" for a in _HELD_ARRAYS)
-    store.write(f"MATCH (p:Person {{key: $p}})-[h:HELD_OFFICE]->(x:Position {{key: $x}}) SET {sets}",
-                {"p": person, "x": row["position"], **{a: [v if v is not None else "" for v in kept[a]]
-                                                       for a in _HELD_ARRAYS}})
-
-
-def _rewrite_attended(store: Store, person: str, row: dict, keep: list[int]) -> None:
-    label = row["label"]
-    if not keep:
-        store.write(f"MATCH (p:Person {{key: $p}})-[t:ATTENDED]->(e:{label} {{key: $e}}) DELETE t",
-                    {"p": person, "e": row["target"]})
-        return
-    kept = _pick(row, keep, _ATTENDED_ARRAYS)
-    store.write(f"MATCH (p:Person {{key: $p}})-[t:ATTENDED]->(e:{label} {{key: $e}}) "
-                "SET t.sources = $sources, t.evidence = $evidence",
-                {"p": person, "e": row["target"], "sources": kept["sources"], "evidence": kept["evidence"]})

@@ -1,8 +1,9 @@
 """After a load: make the person nodes of one name one node per career
 (loaders/identity.py decides, with reasons), and show what was merged and why.
 
-Merges move statements with the same batched writes loading uses, all in one
-transaction, and record on the kept node which keys it absorbed (`merged_from`)
+Merges move Statement nodes (their SUBJECT) and what rests on them with a few
+batched writes (graph/curation.move_persons), all in one transaction, recompute the
+tenures of the posts they touch, and record on the kept node which keys it absorbed (`merged_from`)
 and why (`merge_reasons`, aligned).  Only names with more than one node are read,
 so a load that adds no namesake costs one query.
 """
@@ -11,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from orggraph.graph.curation import HELD
-from orggraph.graph.store import RelWrite, Store
-from orggraph.graph.writer import refresh_tenures
+from orggraph.graph.curation import move_persons
+from orggraph.graph.store import Store
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.identity import Merge, Node, Post, resolve_name
 
-_HELD_ARRAYS = tuple(HELD.append_props)
-MENTIONS = RelWrite("MENTIONS", "Article", "Person", ("sentence", "reported"), ())
+# The statements (not rejected) that a person held a post: what a post weighs.
+_HELD_STATEMENTS = ("OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x) "
+                    "WHERE s.rejected IS NULL OR NOT s.rejected")
 
 
 @dataclass
@@ -37,8 +38,9 @@ def read_nodes(store: Store, keys: list[str], fixed: set[str] = frozenset()) -> 
                                 {"keys": keys}).rows:
         nodes[key] = Node(key, name, fixed=key in fixed)
     for row in store.read(
-            "UNWIND $keys AS k MATCH (p:Person {key: k})-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
-            "RETURN p.key, x.key, x.name, o.key, o.name, o.level, o.locality, size(h.sources), o.kind",
+            "UNWIND $keys AS k MATCH (p:Person {key: k})-[:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
+            f"{_HELD_STATEMENTS} "
+            "RETURN p.key, x.key, x.name, o.key, o.name, o.level, o.locality, count(s), o.kind",
             {"keys": keys}).rows:
         person, *post = row
         nodes[person].posts.append(Post(*post[:6], statements=post[6] or 0, kind=post[7]))
@@ -77,36 +79,8 @@ def consolidate(store: Store, curation: Optional[Curation] = None) -> Consolidat
 def apply_merges(store: Store, merges: list[Merge], names: dict[str, str]) -> None:
     """Move everything said of each absorbed node to the node that keeps it, in one transaction."""
     into = {m.absorb: m.keep for m in merges}
-    absorbed = sorted(into)
     with store.transaction():
-        held: dict[tuple[str, str], dict] = {}
-        cols = ", ".join(f"h.{a}" for a in _HELD_ARRAYS)
-        for person, position, *arrays in store.read(
-                f"UNWIND $keys AS k MATCH (p:Person {{key: k}})-[h:HELD_OFFICE]->(x:Position) "
-                f"RETURN p.key, x.key, {cols}", {"keys": absorbed}).rows:
-            row = held.setdefault((into[person], position), {"src": into[person], "dst": position,
-                                                              **{a: [] for a in _HELD_ARRAYS}})
-            count = len(arrays[0] or [])
-            for name, values in zip(_HELD_ARRAYS, arrays):
-                values = list(values or [])
-                row[name] += values + [""] * (count - len(values))
-        store.merge_relationships(HELD, list(held.values()))
-        for label in ("Congress", "Event"):
-            rows: dict[tuple[str, str], dict] = {}
-            for person, target, role, sources, evidence in store.read(
-                    f"UNWIND $keys AS k MATCH (p:Person {{key: k}})-[t:ATTENDED]->(e:{label}) "
-                    "RETURN p.key, e.key, t.role, t.sources, t.evidence", {"keys": absorbed}).rows:
-                row = rows.setdefault((into[person], target), {"src": into[person], "dst": target, "role": role,
-                                                                "sources": [], "evidence": []})
-                row["sources"] += list(sources or [])
-                row["evidence"] += list(evidence or [])
-            store.merge_relationships(RelWrite("ATTENDED", "Person", label, ("role",), ("sources", "evidence")),
-                                      list(rows.values()))
-        mentions = {(a, into[p]) for p, a in store.read(
-            "UNWIND $keys AS k MATCH (a:Article)-[:MENTIONS]->(p:Person {key: k}) RETURN p.key, a.key",
-            {"keys": absorbed}).rows}
-        store.merge_relationships(MENTIONS, [{"src": a, "dst": k, "sentence": None, "reported": None}
-                                             for a, k in sorted(mentions)])
+        move_persons(store, into)
         kept: dict[str, dict] = {}
         for keep, merged, reasons, aliases, name in store.read(
                 "UNWIND $keys AS k MATCH (p:Person {key: k}) RETURN p.key, p.merged_from, p.merge_reasons, "
@@ -123,8 +97,6 @@ def apply_merges(store: Store, merges: list[Merge], names: dict[str, str]) -> No
         store.write("UNWIND $rows AS r MATCH (p:Person {key: r.key}) "
                     "SET p.merged_from = r.merged_from, p.merge_reasons = r.merge_reasons, p.aliases = r.aliases",
                     {"rows": list(kept.values())})
-        store.write("UNWIND $keys AS k MATCH (p:Person {key: k}) DETACH DELETE p", {"keys": absorbed})
-        refresh_tenures(store, sorted({position for _, position in held}))
 
 
 def explain(store: Store, name: str) -> list[dict]:
@@ -132,8 +104,9 @@ def explain(store: Store, name: str) -> list[dict]:
     from orggraph.loaders.normalize import fold
 
     rows = store.read("MATCH (p:Person) WHERE p.key = $q OR p.search = $s OR p.search CONTAINS $s "
-                      "OPTIONAL MATCH (p)-[h:HELD_OFFICE]->(:Position) "
-                      "RETURN p.key, p.name, p.merged_from, p.merge_reasons, sum(size(h.sources)) ORDER BY p.key",
+                      "OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement {fact: 'held_office'}) "
+                      "WHERE s.rejected IS NULL OR NOT s.rejected "
+                      "RETURN p.key, p.name, p.merged_from, p.merge_reasons, count(s) ORDER BY p.key",
                       {"q": name, "s": fold(name)}).rows
     out = []
     for key, display, merged, reasons, statements in rows:

@@ -14,17 +14,19 @@ committed transaction, with a warning, instead of refusing to open.
 """
 from __future__ import annotations
 
+import csv
 import fcntl
 import os
 import re
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import ladybug
 
-from orggraph.graph.model import NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING
+from orggraph.graph.model import BOOL, NODE_LABELS, NODES, REL_TYPES, RELATIONSHIPS, STRING, STRINGS
 from orggraph.graph.store import (DatabaseInUse, DiskFull, QueryError, QueryTimeout, ReadOnlyError, RelWrite, Result,
                                   Store, StoreError)
 
@@ -32,6 +34,9 @@ GRAPH_FILE = "graph.lbdb"
 # The engine's page cache when opened read-only (its default is 80% of the machine's
 # memory); a query's own working memory is bounded by graph/query_guard.py.
 READ_ONLY_BUFFER_POOL = 512 * 2 ** 20
+# A writer's: pages beyond it are written out and read back, so a first load of a large
+# archive (one transaction) stays within its memory bound instead of the engine's default.
+WRITER_BUFFER_POOL = 1024 * 2 ** 20
 
 
 def _ddl() -> list[str]:
@@ -74,6 +79,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Both ends of a relationship by key, one after the other: written as one MATCH of two
+# patterns, the engine plans a cross product of both tables with every row (minutes for a
+# few thousand rows at ten times the archive); this way each end is a primary-key lookup.
+_BY_KEYS = "MATCH (a:{a} {{key: r.src}}) WITH a, r MATCH (b:{b} {{key: r.dst}})"
+
 _LOCKED = re.compile(r"Could not set lock|lock is held", re.I)
 _BUSY = re.compile(r"checkpoint recovery is pending", re.I)
 _TORN_WAL = re.compile(r"WAL file is corrupted|WAL replay", re.I)
@@ -88,6 +98,8 @@ IN_USE = "database is in use (a load is writing it), try again: {path}"
 
 
 class LadybugStore(Store):
+    bulk_loads = True
+
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
@@ -114,6 +126,8 @@ class LadybugStore(Store):
             self.close()
             raise
         self._in_transaction = False
+        self._scratch: str | None = None  # a directory for the CSV files COPY FROM reads
+        self._refuse_old_schema()
 
     def _open_reader(self, file: str) -> None:
         """Shared lock for as long as the store is open; the engine's own "recovery pending"
@@ -165,7 +179,8 @@ class LadybugStore(Store):
 
     def _connect(self, file: str, *, strict: bool) -> None:
         # Checkpoints only when this store says (after each commit, under the lock).
-        self._db = ladybug.Database(file, auto_checkpoint=False, throw_on_wal_replay_failure=strict)
+        self._db = ladybug.Database(file, auto_checkpoint=False, throw_on_wal_replay_failure=strict,
+                                    buffer_pool_size=WRITER_BUFFER_POOL)
         self._conn = ladybug.Connection(self._db)
 
     def _open_error(self, exc: BaseException) -> StoreError:
@@ -250,15 +265,11 @@ class LadybugStore(Store):
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
-        on_create = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in (*spec.set_props, *spec.append_props)]
-        on_match = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in spec.set_props]
-        on_match += [f"x.{p} = coalesce(x.{p}, []) + {_typed(f'r.{p}', types[p])}" for p in spec.append_props]
-        cypher = (f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
+        sets = [f"x.{p} = {_typed(f'r.{p}', types[p])}" for p in spec.set_props]
+        cypher = (f"UNWIND $rows AS r {_BY_KEYS.format(a=spec.from_label, b=spec.to_label)} "
                   f"MERGE (a)-[x:{spec.rel_type}]->(b)")
-        if on_create:
-            cypher += " ON CREATE SET " + ", ".join(on_create)
-        if on_match:
-            cypher += " ON MATCH SET " + ", ".join(on_match)
+        if sets:
+            cypher += " SET " + ", ".join(sets)
         self._execute(cypher, {"rows": rows})
 
     def create_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
@@ -268,13 +279,56 @@ class LadybugStore(Store):
         values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in ("key", *props))
         self._execute(f"UNWIND $rows AS r CREATE (n:{label} {{{values}}})", {"rows": rows})
 
+    def bulk_nodes(self, label: str, rows: list[dict]) -> None:
+        """COPY FROM a temporary CSV file: far faster than CREATE into an empty table, but
+        a transaction that COPYs into a table holding data commits slowly, so only the
+        first load into an empty store uses it.  Labels with list columns use CREATE."""
+        types = NODE_LABELS[label].properties
+        if STRINGS in types.values():
+            self.create_nodes(label, [{p: row.get(p) for p in types} for row in rows], [p for p in types if p != "key"])
+        elif rows:
+            self._copy(label, ([row.get(p) for p in types] for row in rows), list(types.values()))
+
+    def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """COPY FROM for relationships (every property of the type, from the rows); lists
+        only of plain words (statement keys), else CREATE."""
+        rel = REL_TYPES[spec.rel_type]
+        if not rows:
+            return
+        lists = [p for p, kind in rel.properties.items() if kind == STRINGS]
+        if any(_UNPLAIN.search(v) for row in rows for p in lists for v in row.get(p) or ()):
+            super().bulk_relationships(spec, rows)
+            return
+        options = f"from='{spec.from_label}', to='{spec.to_label}', " if len(rel.pairs) > 1 else ""
+        self._copy(spec.rel_type, ([row["src"], row["dst"], *(row.get(p) for p in rel.properties)] for row in rows),
+                   [STRING, STRING, *rel.properties.values()], options)
+
     def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         if not rows:
             return
         types = REL_TYPES[spec.rel_type].properties
-        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in (*spec.set_props, *spec.append_props))
-        self._execute(f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}), (b:{spec.to_label} {{key: r.dst}}) "
+        props = spec.set_props
+        values = ", ".join(f"{p}: {_typed(f'r.{p}', types[p])}" for p in props)
+        self._execute(f"UNWIND $rows AS r {_BY_KEYS.format(a=spec.from_label, b=spec.to_label)} "
                       f"CREATE (a)-[x:{spec.rel_type} {{{values}}}]->(b)", {"rows": rows})
+
+    def _copy(self, table: str, rows: Iterable[list], kinds: list[str], options: str = "") -> None:
+        """Rows (streamed: a first load's millions of mentions are not copied again) into a
+        CSV file, then COPY FROM it."""
+        if self._scratch is None:
+            self._scratch = tempfile.mkdtemp(prefix="orggraph-copy-")
+        path = os.path.join(self._scratch, f"{table}.csv")
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh)
+            for row in rows:
+                out.writerow([_csv_value(v, k) for v, k in zip(row, kinds)])
+        try:
+            # The dialect said in full: left to itself the reader guesses it from the first rows,
+            # and a quoted field further down (a name with a comma) then breaks the row.
+            self._execute(f"COPY {table} FROM '{path}' ({options}header=false, parallel=false, delim=',', "
+                          "quote='\"', escape='\"')")
+        finally:
+            os.remove(path)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -311,6 +365,9 @@ class LadybugStore(Store):
             self._conn.interrupt()
 
     def close(self) -> None:
+        if getattr(self, "_scratch", None):
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
         if getattr(self, "_db", None) is not None:
             with (self._exclusive() if not self.read_only else _nothing()):  # closing a writer checkpoints
                 self._close_engine()
@@ -325,6 +382,16 @@ class LadybugStore(Store):
             db.close()
 
     # -- helpers ----------------------------------------------------------------------------
+    def _refuse_old_schema(self) -> None:
+        """A graph from before statements were rows (their arrays on HELD_OFFICE) cannot be
+        read or extended by this version: say so in one line rather than fail later."""
+        tables = {row[1] for row in self._execute("CALL show_tables() RETURN *").rows}
+        if "HELD_OFFICE" in tables and "Statement" not in tables:
+            self.close()
+            raise StoreError(f"the database at {self.path} was written by an older orggraph (statements kept on "
+                             f"HELD_OFFICE); load the articles again into a new database: "
+                             f"orggraph --db NEW_DIR load …")
+
     def _execute(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
         if self._conn is None:
             raise StoreError("the database is closed")
@@ -353,6 +420,21 @@ class LadybugStore(Store):
         while result.has_next():
             rows.append([_plain(v) for v in result.get_next()])
         return Result(columns, rows)
+
+
+_UNPLAIN = re.compile(r"[\[\],'\"\\{}\s]")  # what a list element in a CSV field may not hold
+
+
+def _csv_value(value: Any, kind: str) -> Any:
+    """A field of the CSV files COPY FROM reads: empty is null, booleans and lists (of plain
+    words) as the parser spells them."""
+    if value is None:
+        return ""
+    if kind == BOOL:
+        return "true" if value else "false"
+    if kind == STRINGS:
+        return "[" + ",".join(value) + "]"
+    return value
 
 
 @contextmanager

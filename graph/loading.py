@@ -3,7 +3,9 @@
 Extraction (the costly, pure part) runs in worker processes; writing stays in
 this process, a group of whole articles per transaction, so an interrupted load
 leaves only whole articles behind and a re-run finishes the job.  Articles already
-in the graph are skipped before extraction.
+in the graph are skipped before extraction.  A first load into an empty embedded
+store takes the bulk path instead (graph/bulk.py): everything in one transaction at
+the end.
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
+from orggraph.graph.bulk import bulk_write, is_empty
 from orggraph.graph.identity import consolidate
 from orggraph.graph.store import DiskFull, Store
-from orggraph.graph.writer import write_batch
+from orggraph.graph.writer import next_seq, write_batch
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.dates import DateRange
 from orggraph.loaders.extract import extract_article
@@ -61,8 +64,7 @@ def process_article(raw: RawArticle, curation: Optional[Curation] = None) -> Gra
 
 
 def _statement_count(batch: GraphBatch) -> int:
-    return sum(len(row.get("evidence") or []) for kind in ("HELD_OFFICE", "SUBORDINATE_TO", "ATTENDED")
-               for row in batch.rels.get(kind, {}).values()) + len(
+    return len(batch.statements) + len(
         [r for r in batch.rels.get("MENTIONS", {}).values() if r.get("sentence")])
 
 
@@ -77,6 +79,10 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     summary = LoadSummary()
     started = time.perf_counter()
     known = {row[0] for row in store.read("MATCH (a:Article) RETURN a.key").rows}
+    seq = [next_seq(store)]  # the next statement's number, advanced once a group commits
+    # A first load into an empty embedded store gathers everything and writes it at the end
+    # in one transaction of COPY FROM (graph/bulk.py); other loads write group by group.
+    everything = GraphBatch("") if store.bulk_loads and not known and is_empty(store) else None
     paths = list(paths)
     summary.input_bytes = input_size(paths)
     offsets: dict[str, int] = {}  # bytes of the files read before each file
@@ -108,6 +114,12 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
     pending: Optional[Future] = None
 
     def write(batches: list[GraphBatch]) -> None:
+        if everything is not None:
+            for batch in batches:
+                everything.absorb(batch)
+            summary.loaded += len(batches)
+            summary.statements += sum(_statement_count(b) for b in batches)
+            return
         _check_space(store, summary, growth)
         size_before = store.size_bytes()
         merged = GraphBatch(batches[0].article_key)
@@ -115,7 +127,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
             merged.absorb(batch)
         for attempt in range(TRANSIENT_RETRIES + 1):
             try:
-                outcome = write_batch(store, merged, check_loaded=False)
+                outcome = write_batch(store, merged, check_loaded=False, first_seq=seq[0])
                 break
             except DiskFull as exc:
                 raise DiskFull(f"{exc}; stopped after {summary.loaded} articles written (all of them kept; the "
@@ -124,6 +136,7 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
                 if not getattr(exc, "transient", False) or attempt == TRANSIENT_RETRIES:
                     raise
                 time.sleep(0.5 * (attempt + 1))
+        seq[0] += len(merged.statements)
         growth.append(max(0, store.size_bytes() - size_before))
         summary.loaded += len(batches)
         summary.nodes += outcome.nodes
@@ -160,6 +173,14 @@ def load_paths(store: Store, paths: Iterable[str], *, workers: int | None = None
                 flush()
         flush()
         flush()
+        if everything is not None and everything.article_keys:
+            _check_space(store, summary, growth)
+            try:
+                outcome = bulk_write(store, everything)
+            except DiskFull as exc:
+                raise DiskFull(f"{exc}; nothing was written (a first load writes everything at the end): free some "
+                               "space and run the load again") from None
+            summary.nodes, summary.relationships = outcome.nodes, outcome.relationships
     finally:
         writer.shutdown(wait=True)
     summary.merged = len(consolidate(store, curation).merges)

@@ -13,6 +13,7 @@ STRING = "STRING"
 STRINGS = "STRING[]"
 INT = "INT64"
 BOOL = "BOOLEAN"
+DOUBLE = "DOUBLE"
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,15 @@ NODES: tuple[NodeLabel, ...] = (
         {**_COMMON, "title": STRING, "date": STRING, "source": STRING, "locality": STRING, "url": STRING},
         "one article; its key is a hash of its text",
     ),
+    NodeLabel(
+        "Statement",
+        {"key": STRING, "fact": STRING, "status": STRING, "as_of": STRING, "basis": STRING, "congress": STRING,
+         "confidence": DOUBLE, "sentence": STRING, "rejected": BOOL, "seq": INT},
+        "one fact one sentence of one article says: `fact` held_office (with `status` current, start, end or "
+        "former, `as_of`, `basis`, `congress`: the congress that elected), subordinate_to or attended; "
+        "`confidence`: how sure extraction is (1.0 for other facts); `rejected` by the user (curate reject); `seq`: load order",
+    ),
 )
-
-# Statement arrays are aligned index by index: sources[i] (an Article key) said
-# evidence[i] with status stated_status[i] as of stated_as_of[i], on basis
-# stated_basis[i] (elected, appointed, attested, stated), naming the congress that
-# elected the person in stated_congress[i] ("" when none).
-_PROVENANCE = {"sources": STRINGS, "evidence": STRINGS}
 
 RELATIONSHIPS: tuple[RelType, ...] = (
     RelType(
@@ -72,25 +75,41 @@ RELATIONSHIPS: tuple[RelType, ...] = (
         {"start_date": STRING, "end_date": STRING, "start_basis": STRING, "end_basis": STRING,
          "first_seen": STRING, "last_seen": STRING, "status": STRING, "elected_at": STRING,
          "replaces": STRING, "replaced_by": STRING,
-         **_PROVENANCE, "stated_status": STRINGS, "stated_as_of": STRINGS, "stated_basis": STRINGS,
-         "stated_congress": STRINGS},
-        "a person's tenure in a position, merged from every statement",
+         "own_end_date": STRING, "own_end_basis": STRING, "own_status": STRING,
+         "statements": INT, "first_statements": STRINGS, "confidence": DOUBLE},
+        "a person's tenure in a position, merged from its statements (`own_…`: before the next holder's start "
+        "closes it; `statements`: how many rest on it; `first_statements`: the keys of the first "
+        "three, whose sentences recipes show; `confidence`: its surest statement's)",
     ),
     RelType("OF", (("Position", "Organization"), ("Congress", "Organization"), ("Event", "Organization")),
             {}, "the organization a position, congress or event belongs to"),
     RelType("SUBORDINATE_TO", (("Organization", "Organization"),),
-            {**_PROVENANCE, "since": STRING, "until": STRING, "registry": BOOL},
-            "a lower organization under a higher one: stated (`evidence`) and/or from the standard structure "
-            "(`registry`)"),
+            {"since": STRING, "until": STRING, "registry": BOOL, "stated": BOOL},
+            "a lower organization under a higher one: `stated` (Statement nodes rest on it) and/or from the "
+            "standard structure (`registry`)"),
     RelType("ATTENDED", (("Person", "Congress"), ("Person", "Event")),
-            {"role": STRING, **_PROVENANCE}, "a person present at a congress or event"),
+            {"role": STRING}, "a person present at a congress or event"),
     RelType(
         "MENTIONS",
         tuple(("Article", label) for label in ("Person", "Organization", "Position", "Congress", "Event")),
         {"sentence": STRING, "reported": BOOL},
         "an entity an article names (for a congress: the sentence, and whether the article reports it: `reported`)",
     ),
+    # A statement links its article, its subject and its object (see STATEMENT_FACTS).
+    RelType("STATES", (("Article", "Statement"),), {}, "the article that makes a statement"),
+    RelType("SUBJECT", (("Statement", "Person"), ("Statement", "Organization")), {},
+            "who or what a statement is about: the holder, the attendee, the lower organization"),
+    RelType("OBJECT", (("Statement", "Position"), ("Statement", "Organization"), ("Statement", "Congress"),
+                       ("Statement", "Event")), {},
+            "what a statement says of its subject: the post, the higher organization, the congress or event"),
 )
+
+# One Statement node per fact per sentence per article: (fact, subject label, object label).
+STATEMENT_FACTS = {
+    "held_office": ("Person", "Position"),
+    "subordinate_to": ("Organization", "Organization"),
+    "attended": ("Person", None),  # a Congress or an Event
+}
 
 NODE_LABELS = {n.name: n for n in NODES}
 REL_TYPES = {r.name: r for r in RELATIONSHIPS}

@@ -7,8 +7,8 @@ and database come from NEO4J_USERNAME (default neo4j), NEO4J_PASSWORD and NEO4J_
 
 - `setup_schema()` creates one uniqueness constraint on `key` per label of graph.model
   (which also gives MERGE its index); Neo4j has no relationship tables to declare.
-- Writes are batched `UNWIND $rows … MERGE` on `key`; appended list properties grow with
-  `coalesce(x.p, []) + r.p`, as in the embedded store.
+- Writes are batched `UNWIND $rows … MERGE` on `key`, as in the embedded store; the
+  bulk path's writes (bulk_nodes/bulk_relationships) are the same MERGEs.
 - `transaction()` is one explicit transaction (one article): committed when the block
   ends, rolled back when it raises.  Inside it, `read()`, `write()` and the merges all run
   in that transaction, so the writer's reads see what it has just written.
@@ -22,8 +22,8 @@ and database come from NEO4J_USERNAME (default neo4j), NEO4J_PASSWORD and NEO4J_
   `UNWIND range(…)` may run on past it), and its monitor looks every 2 s by default.
 
 Dialect differences absorbed here:
-- Neo4j cannot store a list that contains null, which the embedded store can
-  (`stated_as_of` holds null for a statement from an undated article).  List properties
+- Neo4j cannot store a list that contains null, which the embedded store can (an
+  `aliases` list written with a null in it).  List properties
   written through merge_nodes/merge_relationships store such an element as "␀" (U+2400,
   SYMBOL FOR NULL), keeping the arrays aligned index by index, and every list read back
   turns "␀" into null again: both stores return [None, "2020"].  In Cypher on the server
@@ -141,6 +141,11 @@ class Neo4jStore(Store):
         # Schema changes cannot share a transaction with data writes: each runs on its own.
         for statement in constraint_statements():
             self._managed(neo4j.WRITE_ACCESS, statement, {}, None)
+        old = self._managed(neo4j.READ_ACCESS, "MATCH ()-[h:HELD_OFFICE]->() WHERE h.sources IS NOT NULL "
+                            "RETURN count(h) > 0 LIMIT 1", {}, None)
+        if old.rows and old.rows[0][0]:
+            raise StoreError(f"the database at {self.uri} was written by an older orggraph (statements kept on "
+                             "HELD_OFFICE); empty it (MATCH (n) DETACH DELETE n) and load the articles again")
 
     def merge_nodes(self, label: str, rows: list[dict], props: Sequence[str]) -> None:
         if not rows:
@@ -163,17 +168,11 @@ class Neo4jStore(Store):
         if rel is None or spec.from_label not in NODE_LABELS or spec.to_label not in NODE_LABELS:
             raise StoreError(f"unknown relationship {spec.from_label}-[{spec.rel_type}]->{spec.to_label}")
         set_props = [_name(p) for p in spec.set_props]
-        append_props = [_name(p) for p in spec.append_props]
-        lists = {p for p in (*set_props, *append_props) if rel.properties.get(p) == STRINGS}
-        on_create = [f"x.{p} = r.{p}" for p in (*set_props, *append_props)]
-        on_match = [f"x.{p} = r.{p}" for p in set_props]
-        on_match += [f"x.{p} = coalesce(x.{p}, []) + coalesce(r.{p}, [])" for p in append_props]
+        lists = {p for p in set_props if rel.properties.get(p) == STRINGS}
         cypher = (f"UNWIND $rows AS r MATCH (a:{spec.from_label} {{key: r.src}}) "
                   f"MATCH (b:{spec.to_label} {{key: r.dst}}) MERGE (a)-[x:{spec.rel_type}]->(b)")
-        if on_create:
-            cypher += " ON CREATE SET " + ", ".join(on_create)
-        if on_match:
-            cypher += " ON MATCH SET " + ", ".join(on_match)
+        if set_props:
+            cypher += " SET " + ", ".join(f"x.{p} = r.{p}" for p in set_props)
         self._run_write(cypher, {"rows": _storable(rows, lists)})
 
     @contextmanager

@@ -2,7 +2,7 @@
 
 A store knows how to set up the schema, write batches idempotently (`UNWIND
 $rows … MERGE` on `key`), run a query read-only or writable, and close.  Per-store
-differences (DDL, how nodes come back, list appends) live in the implementations,
+differences (DDL, how nodes come back, bulk writes) live in the implementations,
 never in recipes.
 """
 from __future__ import annotations
@@ -11,6 +11,8 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
+
+from orggraph.graph.model import NODE_LABELS, REL_TYPES
 
 
 class StoreError(Exception):
@@ -48,14 +50,13 @@ class Result:
 
 @dataclass(frozen=True)
 class RelWrite:
-    """How to MERGE one relationship type: endpoints by key, properties to set,
-    and list properties to append (provenance accumulates across articles)."""
+    """How to MERGE one relationship type: endpoints by key, and the properties to set
+    (what each article says is a Statement node, so nothing accumulates here)."""
 
     rel_type: str
     from_label: str
     to_label: str
     set_props: Sequence[str] = ()
-    append_props: Sequence[str] = ()
 
 
 class Store:
@@ -83,6 +84,21 @@ class Store:
     def create_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
         """Relationships known to be new (those from an article being loaded)."""
         self.merge_relationships(spec, rows)
+
+    # Whether bulk_nodes/bulk_relationships are faster than creating rows one query at a time.
+    bulk_loads: bool = False
+
+    def bulk_nodes(self, label: str, rows: list[dict]) -> None:
+        """Nodes for an empty store (every property of the label from the rows)."""
+        props = NODE_LABELS[label].properties
+        self.create_nodes(label, [{p: row.get(p) for p in props} for row in rows], [p for p in props if p != "key"])
+
+    def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
+        """Relationships for an empty store (every property of the type from the rows)."""
+        props = tuple(REL_TYPES[spec.rel_type].properties)
+        self.create_relationships(RelWrite(spec.rel_type, spec.from_label, spec.to_label, props),
+                                  [{"src": row["src"], "dst": row["dst"], **{p: row.get(p) for p in props}}
+                                   for row in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from orggraph.graph.model import NODE_LABELS, REL_TYPES
 from orggraph.graph.store import RelWrite, Store
 from orggraph.loaders.resolve import GraphBatch
-from orggraph.loaders.tenure import FIELDS as TENURE_FIELDS
-from orggraph.loaders.tenure import Holder, Statement, apply_succession, compute_tenure
+from orggraph.graph.tenures import refresh_tenures
 
-# Which relationship properties are overwritten and which accumulate across articles.
-_REL_PROPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "HELD_OFFICE": ((), ("sources", "evidence", "stated_status", "stated_as_of", "stated_basis", "stated_congress")),
-    "OF": ((), ()),
-    "SUBORDINATE_TO": (("registry",), ("sources", "evidence")),
-    "ATTENDED": (("role",), ("sources", "evidence")),
-    "MENTIONS": (("sentence", "reported"), ()),
+# Which relationship properties are set when a relationship is merged (tenures are set
+# by refresh_tenures; what each article says is a Statement node).
+_REL_PROPS: dict[str, tuple[str, ...]] = {
+    "HELD_OFFICE": (),
+    "OF": (),
+    "SUBORDINATE_TO": ("registry",),
+    "ATTENDED": ("role",),
+    "MENTIONS": ("sentence", "reported"),
 }
+_STATEMENT_PROPS = [p for p in NODE_LABELS["Statement"].properties if p != "key"]
 
 
 @dataclass
@@ -35,9 +36,11 @@ def is_loaded(store: Store, article_key: str) -> bool:
     return bool(store.read("MATCH (a:Article {key: $key}) RETURN count(a)", {"key": article_key}).rows[0][0])
 
 
-def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> WriteOutcome:
+def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True,
+                first_seq: int | None = None) -> WriteOutcome:
     """Merge one article's rows (or a group's, see GraphBatch.absorb); a no-op when the
-    article is already loaded.  Loading checks a group's articles itself."""
+    article is already loaded.  Loading checks a group's articles itself, and numbers
+    statements on from `first_seq` (else from the last in the store)."""
     if check_loaded and is_loaded(store, batch.article_key):
         return WriteOutcome(written=False)
     nodes = rels = 0
@@ -59,10 +62,12 @@ def write_batch(store: Store, batch: GraphBatch, check_loaded: bool = True) -> W
                 else:
                     store.merge_relationships(spec, group)
                 rels += len(group)
+        if batch.statements:
+            nodes += len(batch.statements)
+            rels += write_statements(store, batch.statements, first_seq)
         held = batch.rels.get("HELD_OFFICE", {})
         if held:
-            refresh_tenures(store, [row["dst"] for row in held.values()],
-                            [(row["src"], row["dst"]) for row in held.values()])
+            refresh_tenures(store, [(row["src"], row["dst"]) for row in held.values()])
     return WriteOutcome(written=True, nodes=nodes, relationships=rels)
 
 
@@ -74,59 +79,46 @@ def _merge_nodes(store: Store, label: str, rows: list[dict]) -> int:
 
 def _group_rel_rows(rel_type: str, rows: dict[tuple, dict]) -> dict[RelWrite, list[dict]]:
     rel = REL_TYPES[rel_type]
-    set_props, append_props = _REL_PROPS[rel_type]
     groups: dict[RelWrite, list[dict]] = {}
     for (_src, _dst, to_label, from_label), row in rows.items():
         pair = next(p for p in rel.pairs if p[1] == to_label and (from_label is None or p[0] == from_label))
-        spec = RelWrite(rel_type, pair[0], pair[1], set_props, append_props)
+        props = _REL_PROPS[rel_type]
+        if rel_type == "SUBORDINATE_TO" and row.get("stated"):
+            props = (*props, "stated")  # set only true: an edge a statement rests on stays stated
+        spec = RelWrite(rel_type, pair[0], pair[1], props)
         groups.setdefault(spec, []).append(row)
     return groups
 
 
-_TENURE_INPUTS = "p.key, x.key, x.single_holder, h.stated_status, h.stated_as_of, h.stated_basis, h.stated_congress"
+def next_seq(store: Store) -> int:
+    """The `seq` the next statement gets: statements are numbered in load order."""
+    last = store.read("MATCH (s:Statement) RETURN max(s.seq)").rows[0][0]
+    return 0 if last is None else last + 1
 
 
-def refresh_tenures(store: Store, positions: list[str], pairs: list[tuple[str, str]] | None = None) -> None:
-    """Recompute tenures from all their statements, then order the holders of
-    single-holder posts (loaders/tenure.py).  A single-holder post needs all its holders;
-    for other posts (a Central Committee has hundreds of members) only the (person,
-    position) `pairs` an article touched, when given, are read again."""
-    positions = sorted(set(positions))
-    single = {row[0] for row in store.read(
-        "UNWIND $positions AS k MATCH (x:Position {key: k}) WHERE x.single_holder RETURN x.key",
-        {"positions": positions}).rows}
-    found = store.read(
-        f"UNWIND $positions AS k MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position {{key: k}}) RETURN {_TENURE_INPUTS}",
-        {"positions": sorted(single) if pairs is not None else positions},
-    ).rows
-    if pairs is not None:
-        others = [{"src": a, "dst": b} for a, b in sorted(set(pairs)) if b not in single]
-        found += store.read(
-            "UNWIND $pairs AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) "
-            f"RETURN {_TENURE_INPUTS}", {"pairs": others}).rows if others else []
-    by_position: dict[tuple[str, bool], list[Holder]] = {}
-    for person, position, single, statuses, dates, bases, congresses in found:
-        count = len(statuses or [])
-        statements = [Statement(st, d, b, c) for st, d, b, c in zip(
-            statuses or [], dates or [], _padded(bases, count, "attested"), _padded(congresses, count, ""))]
-        holder = Holder(person, compute_tenure(statements))
-        by_position.setdefault((position, bool(single)), []).append(holder)
-    updates = []
-    for (position, single), holders in by_position.items():
-        if single:
-            apply_succession(holders)
-        for holder in holders:
-            updates.append({"src": holder.person, "dst": position,
-                            **{f: holder.tenure.get(f) for f in TENURE_FIELDS}})
-    if updates:
-        sets = ", ".join(f"h.{f} = r.{f}" for f in TENURE_FIELDS)
-        store.write(
-            "UNWIND $rows AS r MATCH (p:Person {key: r.src})-[h:HELD_OFFICE]->(x:Position {key: r.dst}) SET " + sets,
-            {"rows": updates},
-        )
+def statement_rows(statements: list[dict], first: int) -> list[dict]:
+    """The Statement nodes' rows, numbered in load order from `first` (with what they link)."""
+    return [{**row, "seq": first + i} for i, row in enumerate(statements)]
 
 
-def _padded(values: list | None, count: int, filler: str) -> list:
-    """Statements written before a property existed have shorter arrays."""
-    values = list(values or [])
-    return values + [filler] * (count - len(values))
+def statement_links(statements: list[dict]) -> dict[RelWrite, list[dict]]:
+    """Each statement's article (STATES), subject and object, by relationship and labels."""
+    links: dict[RelWrite, list[dict]] = {}
+    for row in statements:
+        links.setdefault(RelWrite("STATES", "Article", "Statement"), []).append({"src": row["article"],
+                                                                                "dst": row["key"]})
+        links.setdefault(RelWrite("SUBJECT", "Statement", row["subject_label"]), []).append(
+            {"src": row["key"], "dst": row["subject"]})
+        links.setdefault(RelWrite("OBJECT", "Statement", row["object_label"]), []).append(
+            {"src": row["key"], "dst": row["object"]})
+    return links
+
+
+def write_statements(store: Store, statements: list[dict], first: int | None = None) -> int:
+    """Statements are new with their article: created, numbered in load order, and
+    linked to article, subject and object."""
+    rows = statement_rows(statements, next_seq(store) if first is None else first)
+    store.create_nodes("Statement", rows, _STATEMENT_PROPS)
+    for spec, group in statement_links(statements).items():
+        store.create_relationships(spec, group)
+    return 3 * len(statements)

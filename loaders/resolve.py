@@ -64,12 +64,16 @@ class GraphBatch:
     nodes: dict[str, dict[str, dict]] = field(default_factory=dict)  # label -> key -> row
     rels: dict[str, dict[tuple, dict]] = field(default_factory=dict)  # type -> (src, dst, to_label) -> row
     article_keys: list[str] = field(default_factory=list)
+    # One row per statement, in article order: key, fact, status, as_of, basis, congress, confidence,
+    # sentence, and what it links: article, subject (+ subject_label), object (+ object_label).
+    statements: list[dict] = field(default_factory=list)
 
     def absorb(self, other: "GraphBatch") -> None:
         """Add another article's rows: a later article's non-null values win and
-        statement lists append in article order, exactly as writing the articles one
-        by one would (so how a load is grouped never changes the graph)."""
+        statements follow in article order, exactly as writing the articles one by one
+        would (so how a load is grouped never changes the graph)."""
         self.article_keys += other.article_keys or [other.article_key]
+        self.statements += other.statements
         for label, rows in other.nodes.items():
             mine = self.nodes.setdefault(label, {})
             for key, row in rows.items():
@@ -83,13 +87,11 @@ class GraphBatch:
             mine = self.rels.setdefault(rel_type, {})
             for ident, row in rows.items():
                 if ident not in mine:
-                    mine[ident] = {k: list(v) if isinstance(v, list) else v for k, v in row.items()}
+                    mine[ident] = dict(row)
                     continue
                 target = mine[ident]
                 for prop, value in row.items():
-                    if isinstance(value, list):
-                        target[prop] = list(target.get(prop) or []) + value
-                    elif value is not None:
+                    if value is not None:
                         target[prop] = value
 
     def node(self, label: str, key: str, **props) -> str:
@@ -104,6 +106,19 @@ class GraphBatch:
         if ident not in rows:
             rows[ident] = {"src": src, "dst": dst, **props}
         return rows[ident]
+
+    def statement(self, fact: str, subject: str, subject_label: str, obj: str, object_label: str, sentence: str,
+                  status: str | None = None, as_of: str | None = None, basis: str | None = None,
+                  congress: str | None = None, confidence: float = 1.0, rejected: bool = False) -> None:
+        """One fact one sentence of this article says.  The key is a hash of what it
+        says, so the same statement loaded twice is one row."""
+        ident = "|".join(str(v) for v in (self.article_key, fact, subject, obj, sentence, status))
+        self.statements.append({
+            "key": "s:" + hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20], "fact": fact, "status": status,
+            "as_of": as_of, "basis": basis, "congress": congress, "confidence": confidence, "sentence": sentence,
+            "rejected": rejected,
+            "article": self.article_key, "subject": subject, "subject_label": subject_label, "object": obj,
+            "object_label": object_label})
 
 
 def person_scopes(extraction: Extraction) -> dict[str, str]:
@@ -157,8 +172,8 @@ def registry_edges(batch: GraphBatch, org: Org, key: str, article: str) -> None:
         if parent is None:
             return
         parent_key = batch.node("Organization", org_key(parent, article), **org_row(parent))
-        row = batch.rel("SUBORDINATE_TO", child_key, parent_key, "Organization", sources=[], evidence=[],
-                        since=None, until=None, registry=True)
+        row = batch.rel("SUBORDINATE_TO", child_key, parent_key, "Organization", since=None, until=None,
+                        registry=True, stated=None)
         row["registry"] = True
         child, child_key = parent, parent_key
 
@@ -199,36 +214,38 @@ def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> Gra
     # The congress an article reports elects who it says was elected in its organization.
     electing = {c.organization.name: congress_key(org_key(c.organization, art.key), c.ordinal)
                 for c in extraction.congresses if c.reported}
+    stated: dict[tuple[str, str], tuple[set, set]] = {}  # (person, position) -> sentences, statuses said
     for held in extraction.held_office:
-        if curation.rejects(held.person, held.title, held.organization.name, art.source):
-            continue
+        rejected = curation.rejects(held.person, held.title, held.organization.name, art.source)
         o = org_node(held.organization)
         pos = batch.node("Position", position_key(held.title, o), title=held.title,
                          name=f"{held.title} {held.organization.name}", search=fold(held.title),
                          single_holder=is_single_holder(held.title, held.organization.name))
         batch.rel("OF", pos, o, "Organization", from_label="Position")
         batch.rel("MENTIONS", art.key, pos, "Position", sentence=None, reported=None)
-        row = batch.rel("HELD_OFFICE", persons[held.person], pos, "Position", sources=[], evidence=[],
-                        stated_status=[], stated_as_of=[], stated_basis=[], stated_congress=[])
-        if held.sentence in row["evidence"] and held.status in row["stated_status"]:
+        person = persons[held.person]
+        if not rejected:  # a rejected statement is kept, marked, and makes no tenure
+            batch.rel("HELD_OFFICE", person, pos, "Position")
+        said = stated.setdefault((person, pos), (set(), set()))
+        if held.sentence in said[0] and held.status in said[1]:
             continue  # the same fact twice in one sentence (captions are often repeated)
-        row["sources"].append(art.key)
-        row["evidence"].append(held.sentence)
-        row["stated_status"].append(held.status)
-        row["stated_as_of"].append(held.as_of)
-        row["stated_basis"].append(held.basis)
-        elected_at = electing.get(held.organization.name, "") if held.basis == "elected" else ""
-        row["stated_congress"].append(elected_at)
+        said[0].add(held.sentence)
+        said[1].add(held.status)
+        elected_at = electing.get(held.organization.name) if held.basis == "elected" else None
+        batch.statement("held_office", person, "Person", pos, "Position", held.sentence, status=held.status,
+                        as_of=held.as_of, basis=held.basis, congress=elected_at or None,
+                        confidence=held.confidence, rejected=rejected)
 
     for sub in extraction.subordination:
         child, parent = org_node(sub.child), org_node(sub.parent)
         if child == parent:
             continue
-        row = batch.rel("SUBORDINATE_TO", child, parent, "Organization", sources=[], evidence=[],
-                        since=None, until=None, registry=_is_standard(sub.child, sub.parent))
-        if sub.sentence not in row["evidence"]:
-            row["sources"].append(art.key)
-            row["evidence"].append(sub.sentence)
+        row = batch.rel("SUBORDINATE_TO", child, parent, "Organization", since=None, until=None,
+                        registry=_is_standard(sub.child, sub.parent), stated=True)
+        row["stated"] = True  # (the standard structure may have put the edge here first)
+        if sub.sentence not in stated.setdefault((child, parent), (set(), set()))[0]:
+            stated[(child, parent)][0].add(sub.sentence)
+            batch.statement("subordinate_to", child, "Organization", parent, "Organization", sub.sentence)
 
     reported_target = None
     for congress in extraction.congresses:
@@ -257,11 +274,11 @@ def to_batch(extraction: Extraction, curation: Optional[Curation] = None) -> Gra
     if reported_target is not None:
         target, label = reported_target
         for attendance in extraction.attendance:
-            row = batch.rel("ATTENDED", persons[attendance.person], target, label, role=attendance.role,
-                            sources=[], evidence=[])
-            if attendance.sentence not in row["evidence"]:
-                row["sources"].append(art.key)
-                row["evidence"].append(attendance.sentence)
+            person = persons[attendance.person]
+            batch.rel("ATTENDED", person, target, label, role=attendance.role)
+            if attendance.sentence not in stated.setdefault((person, target), (set(), set()))[0]:
+                stated[(person, target)][0].add(attendance.sentence)
+                batch.statement("attended", person, "Person", target, label, attendance.sentence)
 
     for name, key in persons.items():
         batch.rel("MENTIONS", art.key, key, "Person", sentence=None, reported=None)

@@ -7,7 +7,7 @@ Header lines at the top of each file:
     // param: NAME: TYPE[?] — help text
 
 TYPE is `search` (folded to lowercase ASCII, matched against nodes' `search`),
-`text`, `date` (ISO, possibly partial) or `int`; `?` marks an optional parameter
+`text`, `date` (ISO, possibly partial), `int` or `confidence` (a number from 0 to 1); `?` marks an optional parameter
 (null when not given).  Recipes stay in the Cypher subset both stores share.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from orggraph.loaders.dates import DateError, check_iso_date
 from orggraph.loaders.normalize import fold, normalize_text
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+):\s*(search|text|date|int)(\?)?\s*(?:[—-]+\s*(.*))?$")
+_PARAM = re.compile(r"^(\w+):\s*(search|text|date|int|confidence)(\?)?\s*(?:[—-]+\s*(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,14 @@ def convert(param: Param, value: str):
         return fold(normalize_text(value))
     if param.kind == "text":
         return normalize_text(value)
+    if param.kind == "confidence":
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0.0 <= number <= 1.0:
+            raise RecipeError(f"--param {param.name} must be a number from 0 to 1, not {value!r}")
+        return number
     if param.kind == "int":
         try:
             number = int(value)

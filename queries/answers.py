@@ -23,35 +23,47 @@ from orggraph.loaders.normalize import fold
 from orggraph.queries import run_recipe
 
 
-def who_held(store: Store, title: str, organization: str, on: Optional[str] = None) -> Result:
-    """Who held TITLE at ORGANIZATION (on a date), with a `note` when the answer is uncertain."""
+def _sure(min_confidence: Optional[float]) -> Optional[str]:
+    """The recipes' `min_confidence` parameter (they take text, as from the command line)."""
+    return None if min_confidence is None else repr(float(min_confidence))
+
+
+def who_held(store: Store, title: str, organization: str, on: Optional[str] = None,
+             min_confidence: Optional[float] = None) -> Result:
+    """Who held TITLE at ORGANIZATION (on a date), with a `note` when the answer is uncertain;
+    with `min_confidence`, only tenures whose surest statement reaches it."""
     on = check_iso_date(on, "on")
     org = find_organization(store, organization)
-    params = {"title": title, "organization": org["search"]}
+    params = {"title": title, "organization": org["search"], "min_confidence": _sure(min_confidence)}
     result = run_recipe(store, "who-held", {**params, "date": on})
     every = run_recipe(store, "who-held", {**params, "date": None}) if on else None
+    if on:
+        result = with_year_counts(store, result, on)
     return who_held_on(result, on, every, org["name"])
 
 
-def succession(store: Store, title: str, organization: str) -> Result:
+def succession(store: Store, title: str, organization: str, min_confidence: Optional[float] = None) -> Result:
     """The holders of a post in order, with tenures and whom each replaced."""
     org = find_organization(store, organization)
-    return run_recipe(store, "succession", {"title": title, "organization": org["search"]})
+    return run_recipe(store, "succession", {"title": title, "organization": org["search"],
+                                            "min_confidence": _sure(min_confidence)})
 
 
-def roster(store: Store, organization: str, on: Optional[str] = None) -> Result:
+def roster(store: Store, organization: str, on: Optional[str] = None, min_confidence: Optional[float] = None) -> Result:
     """Everyone holding a post in an organization (on a date)."""
     on = check_iso_date(on, "on")
     org = find_organization(store, organization)
-    return run_recipe(store, "holders", {"organization": org["search"], "date": on})
+    return run_recipe(store, "holders", {"organization": org["search"], "date": on,
+                                         "min_confidence": _sure(min_confidence)})
 
 
-def timeline(store: Store, person: str) -> Result:
+def timeline(store: Store, person: str, min_confidence: Optional[float] = None) -> Result:
     """A person's posts in order; namesakes (one name, several person nodes) all together, unless a
     key (p:…@…) picks one."""
     found = find_nodes(store, "Person", person, "person")
     key = found[0]["key"] if len(found) == 1 else None
-    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key})
+    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key,
+                                          "min_confidence": _sure(min_confidence)})
 
 
 def hierarchy(store: Store, organization: str) -> Result:
@@ -64,8 +76,33 @@ def hierarchy(store: Store, organization: str) -> Result:
     return Result(["direction", "depth", "organization", "related_organization", "basis"], rows)
 
 
+HIDDEN = ("single_holder", "person_key", "position_key", "statements", "statements_that_year", "evidence",
+          "more_evidence")
 HOLDING = ("current", "start")
-HIDDEN = ("single_holder", "stated_status", "stated_as_of", "evidence")
+
+
+def with_year_counts(store: Store, result: Result, date: str) -> Result:
+    """who-held's rows with `statements_that_year`: how many statements say the person holds
+    the post in the date's year.  Read only for the posts that rank candidates (a post one
+    person holds at a time, with more than one answer), so a quiet question costs nothing."""
+    rows = result.dicts()
+    answers: dict[str, int] = {}
+    for row in rows:
+        answers[row["position_key"]] = answers.get(row["position_key"], 0) + 1
+    pairs = sorted({(r["person_key"], r["position_key"]) for r in rows
+                    if r.get("single_holder") and answers[r["position_key"]] > 1})
+    near: dict[tuple, int] = {}
+    if pairs:
+        for person, position, count in store.read(
+                "UNWIND $pairs AS r MATCH (x:Position {key: r.dst})<-[:OBJECT]-(s:Statement)-[:SUBJECT]->"
+                "(p:Person {key: r.src}) WHERE (s.rejected IS NULL OR NOT s.rejected) AND s.status IN $holding "
+                "AND left(s.as_of, 4) = $year RETURN p.key, x.key, count(s)",
+                {"pairs": [{"src": a, "dst": b} for a, b in pairs], "holding": list(HOLDING),
+                 "year": date[:4]}).rows:
+            near[(person, position)] = count
+    counts = [near.get((r["person_key"], r["position_key"]), 0) for r in rows]
+    return Result([*result.columns, "statements_that_year"],
+                  [[*row, count] for row, count in zip(result.rows, counts)])
 
 
 def _within(date: str, first: Optional[str], last: Optional[str]) -> bool:
@@ -73,23 +110,16 @@ def _within(date: str, first: Optional[str], last: Optional[str]) -> bool:
     return bool(first and last) and date[: len(first)] >= first and date[: len(last)] <= last
 
 
-def _near(row: dict, date: str) -> int:
-    """Statements that say the person holds the post in the date's year."""
-    statuses = row.get("stated_status") or []
-    dates = row.get("stated_as_of") or []
-    return sum(1 for s, d in zip(statuses, dates) if s in HOLDING and d and d[:4] == date[:4])
-
-
 def cover_score(row: dict, date: str) -> tuple:
     """How well a holder's attested interval covers a date (higher is better)."""
-    return (_within(date, row.get("first_seen"), row.get("last_seen")), _near(row, date),
-            len(row.get("stated_status") or []), row.get("start_date") or "")
+    return (_within(date, row.get("first_seen"), row.get("last_seen")), row.get("statements_that_year") or 0,
+            row.get("statements") or 0, row.get("start_date") or "")
 
 
 def _summary(row: dict) -> str:
     seen = row.get("first_seen")
     span = "undated" if not seen else seen if seen == row.get("last_seen") else f"{seen}..{row.get('last_seen')}"
-    return f"{row['person']} ({span}, {len(row.get('stated_status') or [])} statements)"
+    return f"{row['person']} ({span}, {row.get('statements') or 0} statements)"
 
 
 def _exact(rows: list[dict], organization: Optional[str]) -> list[dict]:
@@ -149,7 +179,7 @@ def who_held_on(result: Result, date: Optional[str], undated: Optional[Result] =
             elif not row.get("end_date"):
                 parts.append(f"not attested after {last_seen}")
         out_notes.append("; ".join(parts))
-    columns = [c for c in result.columns if c not in HIDDEN] + ["note", "evidence"]
+    columns = [c for c in result.columns if c not in HIDDEN] + ["note", "evidence", "more_evidence"]
     out = [[row.get(c) if c != "note" else note for c in columns] for row, note in zip(rows, out_notes)]
     return Result(columns, out)
 

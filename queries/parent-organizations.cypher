@@ -4,5 +4,5 @@
 MATCH path = (o:Organization)-[:SUBORDINATE_TO*1..5]->(p:Organization)
 WHERE o.search CONTAINS $organization
 RETURN o.name AS organization, p.name AS parent_organization, length(path) AS depth, p.kind AS kind,
-       CASE WHEN all(r IN relationships(path) WHERE size(coalesce(r.evidence, [])) > 0) THEN 'stated' ELSE 'registry' END AS basis
+       CASE WHEN all(r IN relationships(path) WHERE coalesce(r.stated, false)) THEN 'stated' ELSE 'registry' END AS basis
 ORDER BY organization, depth, parent_organization

@@ -4,5 +4,5 @@
 MATCH path = (c:Organization)-[:SUBORDINATE_TO*1..5]->(o:Organization)
 WHERE o.search CONTAINS $organization
 RETURN o.name AS organization, c.name AS sub_organization, length(path) AS depth, c.kind AS kind,
-       CASE WHEN all(r IN relationships(path) WHERE size(coalesce(r.evidence, [])) > 0) THEN 'stated' ELSE 'registry' END AS basis
+       CASE WHEN all(r IN relationships(path) WHERE coalesce(r.stated, false)) THEN 'stated' ELSE 'registry' END AS basis
 ORDER BY organization, depth, sub_organization

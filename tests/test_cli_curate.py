@@ -81,6 +81,13 @@ def test_reject_removes_a_statement_now_and_on_reload(cli, seeds_copy, tmp_path)
                        "Thành ủy Hải Phòng", "--source", "001_7239dae0792dcdec.txt")
     assert code == 0 and "1 removed" in err
     assert ("Lê Anh Quân", "Ủy viên Ban Thường vụ", "Thành ủy Hải Phòng") not in _posts(cli, seeds_copy, "le anh quan")
+    # The statement stays in the graph, marked; the facts export leaves it out.
+    code, out, _ = cli("--db", seeds_copy, "recipe", "statements", "--param", "person=le anh quan", "--param",
+                       "title=Ủy viên Ban Thường vụ", "-f", "json")
+    assert [r["rejected"] for r in json.loads(out)] == [True]
+    code, out, _ = cli("--db", seeds_copy, "export", "facts")
+    assert not [f for f in map(json.loads, out.splitlines())
+                if f.get("person") == "Lê Anh Quân" and f.get("title") == "Ủy viên Ban Thường vụ"]
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     shutil.copy(f"{seeds_copy}/curation.yaml", fresh / "curation.yaml")

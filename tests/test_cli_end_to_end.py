@@ -14,7 +14,7 @@ from tests.conftest import ROOT, SEEDS
 
 COUNTS = ("MATCH (n) RETURN count(n) AS nodes",
           "MATCH ()-[r]->() RETURN count(r) AS relationships",
-          "MATCH ()-[h:HELD_OFFICE]->() UNWIND h.evidence AS e RETURN count(e) AS statements")
+          "MATCH (s:Statement) RETURN count(s) AS statements")
 
 
 def _counts(cli, db: str) -> list:
@@ -151,7 +151,9 @@ def test_export_facts_contract(cli, seeds_db, tmp_path):
                 and f["title"] == "Bí thư")
     assert held == {"fact": "held_office", "person": "Lê Tiến Châu", "title": "Bí thư",
                     "organization": "Thành ủy Hải Phòng", "status": "current", "as_of": "2024-10-16",
-                    "source": "001_7239dae0792dcdec.txt", "evidence": held["evidence"]}
+                    "source": "001_7239dae0792dcdec.txt", "evidence": held["evidence"], "basis": "attested",
+                    "confidence": held["confidence"]}
+    assert 0 < held["confidence"] <= 1  # extraction's, stored on the statement
     code, out, _ = cli("--db", seeds_db, "export", "facts", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == len(facts)

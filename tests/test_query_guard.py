@@ -93,7 +93,7 @@ def test_settings_are_refused(seeds_db):
 @pytest.mark.parametrize("cypher", [
     "MATCH (p:Person) WHERE p.search CONTAINS 'le' RETURN p.name AS name ORDER BY name LIMIT 3",
     "MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
-    "RETURN p.name, x.title, o.name, h.start_date AS start, size(h.sources) AS n",
+    "RETURN p.name, x.title, o.name, h.start_date AS start, size(h.start_date) AS n",
     "MATCH path = (p:Person)-[:HELD_OFFICE]->(:Position) RETURN path, nodes(path), length(path) LIMIT 1",
     "UNWIND [1, 2, 3] AS x WITH x WHERE x > 1 RETURN collect(x), count(*), coalesce(null, 'copy') AS load",
     "// a comment with COPY and LOAD FROM\nMATCH (a:Article) WHERE a.title STARTS WITH 'COPY' RETURN a.key",

@@ -58,12 +58,14 @@ def test_kill_and_reload_gives_the_clean_graph(tmp_path, inputs, kill_after):
     assert len(expected) > 50
 
     killed = str(tmp_path / "killed")
+    # One article first (the bulk path of an empty store), so the killed load writes group by group.
+    _run("--db", killed, "load", str(sorted(SEEDS.iterdir())[0]), "-q")
     proc = subprocess.Popen([EXE, "--db", killed, "load", *inputs, "-q", "--group-size", "1", "--workers", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     try:
         while proc.poll() is None and time.monotonic() < deadline:
-            if _article_count(killed) >= kill_after:
+            if _article_count(killed) >= 1 + kill_after:
                 break
             time.sleep(0.05)
     finally:
@@ -76,6 +78,25 @@ def test_kill_and_reload_gives_the_clean_graph(tmp_path, inputs, kill_after):
     _run("--db", killed, "load", *inputs, "-q")
     assert _facts(killed) == expected
     _run("--db", killed, "load", *inputs, "-q")  # and a third run changes nothing
+    assert _facts(killed) == expected
+
+
+@pytest.mark.parametrize("kill_at", [0.5, 2.0])
+def test_a_killed_first_load_leaves_nothing_and_reloads_whole(tmp_path, inputs, kill_at):
+    """The bulk path writes everything in one transaction at the end: killed before, nothing."""
+    clean = str(tmp_path / "clean")
+    _run("--db", clean, "load", *inputs, "-q")
+    expected, total = _facts(clean), _article_count(clean)
+    killed = str(tmp_path / "killed")
+    proc = subprocess.Popen([EXE, "--db", killed, "load", *inputs, "-q", "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc.wait(timeout=kill_at)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert _article_count(killed) in (0, total)  # all or nothing
+    _run("--db", killed, "load", *inputs, "-q")
     assert _facts(killed) == expected
 
 

@@ -6,6 +6,7 @@ import math
 import networkx as nx
 
 from orggraph.graph.store import Store
+from orggraph.graph.provenance import attach_evidence
 from orggraph.graph.visualize.layout import layout_grid
 from orggraph.graph.visualize.lookup import _articles, _source_keys, find_organization
 from orggraph.graph.visualize.errors import NotFound
@@ -42,6 +43,8 @@ def congress(store: Store, org: str, *, ordinal: int | None = None,
                           {"key": c["key"]}).rows
     elected = store.read("MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position) WHERE h.elected_at = $key RETURN p, h, x",
                          {"key": c["key"]}).rows
+    attach_evidence(store, [(a, p["key"], c["key"]) for p, a in attended]
+                    + [(h, p["key"], x["key"]) for p, h, x in elected])
     people: dict[str, dict] = {}
     roles: dict[str, list[tuple[str, dict]]] = {}
     for p, a in attended:

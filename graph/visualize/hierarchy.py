@@ -6,6 +6,7 @@ import datetime
 import networkx as nx
 
 from orggraph.graph.store import Store
+from orggraph.graph.provenance import attach_evidence
 from orggraph.graph.visualize.layout import layout_row, layout_tree
 from orggraph.graph.visualize.lookup import _articles, _holders, _source_keys, find_organization
 from orggraph.graph.visualize.picture import (DEFAULT_DEPTH, DEFAULT_MAX_NODES, MAX_ANCESTOR_LEVELS,
@@ -64,6 +65,8 @@ def hierarchy(store: Store, org: str, *, depth: int = DEFAULT_DEPTH, on: str | N
     check_size(len(orgs), max_nodes, f"the hierarchy of {top['name']}")
 
     tenures = [t for t in _holders(store, list(orgs)) if covers(t["h"], on)]
+    attach_evidence(store, [(t["h"], t["person_key"], t["position_key"]) for t in tenures]
+                    + [(r, child, parent) for (child, parent), r in links.items()])
     articles = _articles(store, _source_keys([t["h"] for t in tenures] + list(links.values())))
     by_org: dict[str, list[dict]] = {}
     for t in tenures:

@@ -51,5 +51,6 @@ def _holders(store: Store, org_keys: list[str]) -> list[dict]:
         return []
     return store.read(
         "MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) WHERE o.key IN $keys "
-        "RETURN o.key AS org, x.title AS title, x.name AS position, p.name AS person, p.key AS person_key, h",
+        "RETURN o.key AS org, x.title AS title, x.name AS position, x.key AS position_key, p.name AS person, "
+        "p.key AS person_key, h",
         {"keys": org_keys}).dicts()

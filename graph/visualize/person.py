@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from orggraph.graph.store import Store
+from orggraph.graph.provenance import attach_evidence
 from orggraph.graph.visualize.layout import layout_timeline, timeline_scale
 from orggraph.graph.visualize.lookup import _articles, _source_keys, find_person
 from orggraph.graph.visualize.picture import DEFAULT_MAX_NODES, MAX_OTHER_HOLDERS, Picture, _add_box, check_size
@@ -52,6 +53,8 @@ def person(store: Store, name: str, *, max_nodes: int | None = DEFAULT_MAX_NODES
     others = store.read("MATCH (p:Person {key: $key})-[:HELD_OFFICE]->(x:Position)<-[h:HELD_OFFICE]-(q:Person) "
                         "WHERE q.key <> $key RETURN x.key AS position, q, h", {"key": key}).rows
     check_size(2 * len(posts) + 2 * len(went) + 2, max_nodes, f"the career of {who_name}")
+    attach_evidence(store, [(h, key, x["key"]) for x, h, _ in posts] + [(a, key, c["key"]) for c, a, _ in went]
+                    + [(h, q["key"], position) for position, q, h in others])
     articles = _articles(store, _source_keys([r[1] for r in posts] + [r[1] for r in went] + [r[2] for r in others]))
 
     # This person's posts (one tenure each, the earliest if the store has several) and their organizations.

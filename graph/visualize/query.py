@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from orggraph.graph.provenance import STATED, attach_evidence
 from orggraph.graph.store import Store
 from orggraph.graph.visualize.layout import CHAR, layout_layers
 from orggraph.graph.visualize.lookup import _articles, _source_keys
@@ -206,6 +207,8 @@ def query_picture(store: Store, cypher: str, params: dict | None = None, *, time
     if not col.nodes:
         raise VizError("the query returned no nodes or paths to draw: return nodes (RETURN p), paths "
                        "(MATCH path = (a)-[r]->(b) RETURN path) or nodes with their relationships (RETURN a, r, b)")
+    attach_evidence(store, [(rel, a.partition(":")[2], b.partition(":")[2]) for a, b, rel in col.edges.values()
+                            if rel.get("_type") in STATED])
     articles = _articles(store, _source_keys(rel for _, _, rel in col.edges.values()))
     g = nx.MultiDiGraph()
     shown_elsewhere = ("_label", "name", "search", "aliases", "kind", "level", "locality", "source", "date", "url")

@@ -48,8 +48,7 @@ def imported(seeds_db, tmp_path_factory):
 
 def _without_empty(rows: list[str]) -> list[str]:
     """A dump without nulls and empty lists: the importer imports no empty arrays, and an
-    array of empty strings ([""], a statement with no congress in stated_congress) is
-    empty to it too: both become absent properties (README, "Neo4j", differences)."""
+    array of empty strings ([""]) is empty to it too: both become absent properties (README, "Neo4j", differences)."""
     out = []
     for row in rows:
         value = json.loads(row)

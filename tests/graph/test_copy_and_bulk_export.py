@@ -22,7 +22,7 @@ from orggraph.graph.model import NODES, RELATIONSHIPS
 from orggraph.graph.store import RelWrite, open_store
 from tests.graph.test_store_contract import _release_neo4j, fresh_neo4j, neo4j_store  # noqa: F401
 
-_TYPED = {"INT64": ":long", "BOOLEAN": ":boolean", "STRING[]": ":string[]"}
+_TYPED = {"INT64": ":long", "BOOLEAN": ":boolean", "DOUBLE": ":double", "STRING[]": ":string[]"}
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,8 @@ def seeds_export(seeds_db, tmp_path_factory):
     with open_store(seeds_db, read_only=True) as store:
         done = export_graph(store, out, batch_size=3)  # small batches: several per label
         counts = graph_counts(store)
-        held = store.read("MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position) "
-                          "RETURN p.key, x.key, h.sources, h.evidence, h.stated_status, h.stated_as_of").rows
-    return done, counts, held
+        statements = store.read("MATCH (s:Statement) RETURN s.key, s.sentence, s.as_of, s.confidence").rows
+    return done, counts, statements
 
 
 # -- bulk export ----------------------------------------------------------------------------
@@ -84,22 +83,20 @@ def test_relationships_reference_node_ids_across_labels(seeds_export):
     assert {ids[start] for start, *_ in of} >= {"Position", "Congress"}  # one file, several start labels
 
 
-def test_arrays_split_back_into_the_stored_lists(seeds_export):
-    done, _, held = seeds_export
-    header, rows = read_csv(done.relationship_files["HELD_OFFICE"], done.array_delimiter)
+def test_statements_come_back_as_stored(seeds_export):
+    done, _, statements = seeds_export
+    header, rows = read_csv(done.node_files["Statement"], done.array_delimiter)
     column = {name.partition(":")[0]: i for i, name in enumerate(header)}
-    exported = {(r[0], r[1]): r for r in rows}
-    for person, position, sources, evidence, statuses, as_of in held:
-        row = exported[(f"Person:{person}", f"Position:{position}")]
-        assert row[column["sources"]] == sources
-        assert row[column["evidence"]] == evidence
-        assert row[column["stated_status"]] == statuses
-        assert row[column["stated_as_of"]] == as_of  # a null element comes back null
-    assert any(None in as_of for *_, as_of in held)  # the seeds have undated statements
-    # Evidence sentences hold ';', so the export chose another delimiter, and said so.
-    assert any(";" in sentence for _, _, _, evidence, _, _ in held for sentence in evidence)
-    assert done.array_delimiter != ";"
-    assert f"--array-delimiter={done.array_delimiter}" in done.command().replace("'", "")
+    assert "confidence:double" in header
+    exported = {row[column["key"]]: row for row in rows}
+    assert len(exported) == len(statements)
+    for key, sentence, as_of, confidence in statements:
+        row = exported[key]
+        assert row[column["sentence"]] == sentence
+        assert (row[column["as_of"]] or None) == as_of
+        assert float(row[column["confidence"]]) == confidence
+    assert any(";" in sentence for _, sentence, _, _ in statements)  # sentences with ';' stay whole
+    assert any(as_of is None for _, _, as_of, _ in statements)  # the seeds have undated statements
 
 
 def test_the_command_line_names_every_file(seeds_export):
@@ -140,7 +137,7 @@ def test_cli_export_graph(cli, seeds_db, tmp_path):
     code, out, err = cli("--db", seeds_db, "export", "graph", "--output-dir", str(target))
     assert code == 0, err
     assert out.startswith("neo4j-admin database import full neo4j --overwrite-destination")
-    assert re.search(r"wrote \d+ nodes in 6 files and \d+ relationships in 5 files", err)
+    assert re.search(r"wrote \d+ nodes in 7 files and \d+ relationships in 8 files", err)
     assert (target / "nodes-Person.csv").exists() and (target / "schema.cypher").exists()
     code, _, err = cli("--db", str(tmp_path / "none"), "export", "graph", "--output-dir", str(target))
     assert code == 1 and "no database" in err
@@ -228,16 +225,17 @@ def test_cli_copy_to_neo4j(seeds_db, neo4j_uri):
         assert graph_counts(target) == graph_counts(source)
 
 
-def test_copy_rewrites_appended_lists_instead_of_doubling_them(tmp_path):
-    """The copy sets provenance lists from the source; merging twice must not append twice."""
+def test_copy_sets_lists_instead_of_doubling_them(tmp_path):
+    """The copy sets list properties from the source; copying twice must not append twice."""
     with open_store(str(tmp_path / "a")) as source, open_store(str(tmp_path / "b")) as target:
         source.setup_schema()
-        source.merge_nodes("Person", [{"key": "p:1", "name": "A", "search": "a", "aliases": []}],
+        source.merge_nodes("Person", [{"key": "p:1", "name": "A", "search": "a", "aliases": ["Ă", "Â"]}],
                            ["name", "search", "aliases"])
         source.merge_nodes("Position", [{"key": "x", "name": "Bí thư", "search": "bi thu", "title": "Bí thư"}],
                            ["name", "search", "title"])
-        source.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position", (), ("sources", "evidence")),
-                                   [{"src": "p:1", "dst": "x", "sources": ["a:1"], "evidence": ["e"]}])
+        source.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position", ("status",)),
+                                   [{"src": "p:1", "dst": "x", "status": "current"}])
         copy_graph(source, target)
         copy_graph(source, target)
-        assert target.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.sources, h.evidence").rows == [[["a:1"], ["e"]]]
+        assert target.read("MATCH (p:Person)-[h:HELD_OFFICE]->() RETURN p.aliases, h.status").rows == [
+            [["Ă", "Â"], "current"]]

@@ -138,7 +138,8 @@ def test_every_recipe_answers_the_same_from_the_library(both):
         names = {"organization": _spread([r[0] for r in store.read("MATCH (o:Organization) RETURN o.search").rows], 5),
                  "person": _spread([r[0] for r in store.read("MATCH (p:Person) RETURN p.search").rows], 5),
                  "title": _spread([r[0] for r in store.read("MATCH (x:Position) RETURN x.search").rows], 3),
-                 "date": DATES, "ordinal": [None, "6"], "key": [None]}
+                 "date": DATES, "ordinal": [None, "6"], "key": [None],
+                 "min_confidence": [None, "0.8", "0.9"]}
     names["name"] = names["person"]
     runs = []
     for recipe in load_recipes().values():

@@ -11,7 +11,6 @@ import pytest
 from orggraph.graph.model import NODES, RELATIONSHIPS
 from orggraph.graph.store import DatabaseInUse, QueryError, QueryTimeout, ReadOnlyError, RelWrite, StoreError, open_store
 
-HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), ("sources", "evidence", "stated_status", "stated_as_of"))
 
 
 def _person(key: str, name: str) -> dict:
@@ -43,15 +42,79 @@ def test_merge_is_idempotent_on_key(store):
     assert store.read("MATCH (p:Person {key: 'p:1'}) RETURN p.name").rows == [["Lê Tiến Châu"]]
 
 
-def test_relationship_provenance_accumulates(store):
-    store.merge_nodes("Person", [_person("p:1", "A")], ["name", "search", "aliases"])
-    store.merge_nodes("Position", [{"key": "x", "name": "Bí thư", "search": "bi thu", "title": "Bí thư"}],
-                      ["name", "search", "title"])
-    for source, sentence in (("a:1", "câu một"), ("a:2", "câu hai")):
-        store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": [source], "evidence": [sentence],
-                                          "stated_status": ["current"], "stated_as_of": [None]}])
-    rows = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.sources, h.evidence, count(*)").rows
-    assert rows == [[["a:1", "a:2"], ["câu một", "câu hai"], 1]]
+AWKWARD = ['Đồng chí A, "B"; C\\D', "dòng một\ndòng hai", "  lề  ", "x" * 5000]
+
+
+def _statement(key: str, sentence: str, **props) -> dict:
+    return {"key": key, "fact": "held_office", "status": "current", "as_of": None, "basis": "attested",
+            "congress": None, "confidence": 1.0, "sentence": sentence, "rejected": False, "seq": 0, **props}
+
+
+def test_bulk_rows_round_trip_through_copy(store):
+    """The bulk path writes CSV files for COPY FROM: every awkward value comes back as written."""
+    store.bulk_nodes("Statement", [_statement(f"s:{i}", text, seq=i, confidence=0.5 + i / 10, rejected=i == 1)
+                                   for i, text in enumerate(AWKWARD)])
+    store.bulk_nodes("Person", [_person("p:1", "Lê, \"A\"")])
+    store.bulk_relationships(RelWrite("SUBJECT", "Statement", "Person"), [{"src": "s:0", "dst": "p:1"}])
+    rows = store.read("MATCH (s:Statement) RETURN s.sentence, s.seq, s.confidence, s.rejected, s.as_of "
+                      "ORDER BY s.seq").rows
+    assert rows == [[text, i, 0.5 + i / 10, i == 1, None] for i, text in enumerate(AWKWARD)]
+    assert store.read("MATCH (s:Statement)-[:SUBJECT]->(p:Person) RETURN s.key, p.name").rows == [["s:0", 'Lê, "A"']]
+
+
+def test_bulk_rows_with_quotes_only_far_down_round_trip(store):
+    """Hundreds of plain rows before the first quoted field (a key with a comma): the
+    reader must not guess an unquoted dialect from the first rows."""
+    plain = [_statement(f"s:{i}", f"câu {i}", seq=i) for i in range(600)]
+    store.bulk_nodes("Statement", plain + [_statement(f"s:{600 + i}", text, seq=600 + i)
+                                           for i, text in enumerate(AWKWARD)])
+    store.bulk_nodes("Person", [_person(f"p:{i}", f"Người {i}") for i in range(600)] + [_person("p:x, y", 'Lê, "A"')])
+    store.bulk_relationships(RelWrite("SUBJECT", "Statement", "Person"),
+                             [{"src": f"s:{i}", "dst": f"p:{i}"} for i in range(600)] + [{"src": "s:600", "dst": "p:x, y"}])
+    assert store.read("MATCH (s:Statement) WHERE s.seq >= 600 RETURN s.sentence ORDER BY s.seq").rows == [
+        [text] for text in AWKWARD]
+    assert store.read("MATCH (s:Statement {key: 's:600'})-[:SUBJECT]->(p:Person) RETURN p.key, p.name").rows == [
+        ["p:x, y", 'Lê, "A"']]
+    assert store.read("MATCH (:Statement)-[r:SUBJECT]->(:Person) RETURN count(r)").rows == [[601]]
+
+
+@pytest.mark.parametrize("keys", [["s:1", "s:2", "s:3"], ["s:1, s:2", 'x"y', "[z]"]])
+def test_bulk_relationships_keep_their_lists(store, keys):
+    """A tenure's list of statement keys goes through COPY FROM; a list that the CSV list
+    syntax cannot hold is written by CREATE instead, and comes back the same."""
+    store.bulk_nodes("Person", [_person("p:1", "A")])
+    store.bulk_nodes("Position", [{"key": "x:1", "name": "Bí thư", "search": "bi thu", "title": "Bí thư",
+                                   "single_holder": True}])
+    store.bulk_relationships(RelWrite("HELD_OFFICE", "Person", "Position"),
+                             [{"src": "p:1", "dst": "x:1", "first_statements": keys, "statements": 7}])
+    assert store.read("MATCH (:Person)-[h:HELD_OFFICE]->(:Position) RETURN h.first_statements, h.statements").rows == [
+        [keys, 7]]
+
+
+def test_bulk_rows_roll_back_with_their_transaction(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.bulk_nodes("Statement", [_statement("s:1", "câu")])
+            raise RuntimeError("boom")
+    assert store.read("MATCH (s:Statement) RETURN count(s)").rows == [[0]]
+
+
+def test_a_database_from_an_older_version_is_one_line(tmp_path):
+    """Before statements were rows, their arrays lived on HELD_OFFICE and there was no Statement table."""
+    import ladybug
+
+    path = tmp_path / "old"
+    path.mkdir()
+    db = ladybug.Database(str(path / "graph.lbdb"))
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Person(key STRING, name STRING, PRIMARY KEY(key))")
+    conn.execute("CREATE NODE TABLE Position(key STRING, PRIMARY KEY(key))")
+    conn.execute("CREATE REL TABLE HELD_OFFICE(FROM Person TO Position, sources STRING[], evidence STRING[])")
+    conn.close()
+    db.close()
+    for read_only in (True, False):
+        with pytest.raises(StoreError, match=r"older orggraph .*load the articles again into a new database"):
+            open_store(str(path), read_only=read_only)
 
 
 def test_transaction_rolls_back_on_error(store):

@@ -27,7 +27,7 @@ from tests.neo4j_server import NEO4J
 
 MARKER = "OrggraphTestRun"  # a node the tests leave while they own the Neo4j database
 
-HELD = RelWrite("HELD_OFFICE", "Person", "Position", (), ("sources", "evidence", "stated_status", "stated_as_of"))
+HELD = RelWrite("HELD_OFFICE", "Person", "Position", ("status", "start_date"))
 PERSON_PROPS = ["name", "search", "aliases"]
 POSITION_PROPS = ["name", "search", "title"]
 
@@ -137,39 +137,32 @@ def test_merge_is_idempotent_on_key(store):
     assert _count(store, "Person") == 2
 
 
-def test_relationship_merge_is_idempotent_and_provenance_appends(store):
+def test_relationship_merge_is_idempotent_and_sets_properties(store):
     store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
     store.merge_nodes("Position", [_position()], POSITION_PROPS)
-    for source, sentence in (("a:1", "câu một"), ("a:2", "câu hai")):
-        store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": [source], "evidence": [sentence],
-                                          "stated_status": ["current"], "stated_as_of": ["2024-10-16"]}])
-    rows = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.sources, h.evidence, h.stated_as_of, count(*)").rows
-    assert rows == [[["a:1", "a:2"], ["câu một", "câu hai"], ["2024-10-16", "2024-10-16"], 1]]
+    for status in ("current", "ended"):
+        store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "status": status, "start_date": "2024-10-16"}])
+    rows = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.status, h.start_date, count(*)").rows
+    assert rows == [["ended", "2024-10-16", 1]]
 
 
 def test_set_properties_overwrite_and_missing_endpoints_write_nothing(store):
     store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
     store.merge_nodes("Congress", [{"key": "c:1", "name": "Đại hội", "search": "dai hoi", "ordinal": 6}],
                       ["name", "search", "ordinal"])
-    attended = RelWrite("ATTENDED", "Person", "Congress", ("role",), ("sources", "evidence"))
+    attended = RelWrite("ATTENDED", "Person", "Congress", ("role",))
     for role in ("delegate", "chair"):
-        store.merge_relationships(attended, [{"src": "p:1", "dst": "c:1", "role": role, "sources": ["a:1"],
-                                              "evidence": ["e"]}])
-    store.merge_relationships(attended, [{"src": "p:404", "dst": "c:1", "role": "guest", "sources": [],
-                                          "evidence": []}])
-    assert store.read("MATCH (:Person)-[t:ATTENDED]->(c:Congress) RETURN t.role, t.sources, c.ordinal").rows == [
-        ["chair", ["a:1", "a:1"], 6]]
+        store.merge_relationships(attended, [{"src": "p:1", "dst": "c:1", "role": role}])
+    store.merge_relationships(attended, [{"src": "p:404", "dst": "c:1", "role": "guest"}])
+    assert store.read("MATCH (:Person)-[t:ATTENDED]->(c:Congress) RETURN t.role, c.ordinal").rows == [["chair", 6]]
 
 
-def test_a_null_inside_a_list_property_keeps_the_arrays_aligned(store):
+def test_a_null_inside_a_list_property_keeps_its_place(store):
     """Neo4j stores no null inside a list: its store writes "␀" there and reads it back as null."""
-    store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
-    store.merge_nodes("Position", [_position()], POSITION_PROPS)
-    store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": ["a:1", "a:2"], "evidence": ["e1", "e2"],
-                                      "stated_status": ["current", "former"], "stated_as_of": [None, "2020"]}])
-    (as_of, held), = store.read("MATCH ()-[h:HELD_OFFICE]->() RETURN h.stated_as_of, h").rows
-    assert as_of == [None, "2020"]
-    assert held["stated_as_of"] == [None, "2020"]  # inside a whole relationship too
+    store.merge_nodes("Person", [{**_person("p:1", "A"), "aliases": [None, "Lê A"]}], PERSON_PROPS)
+    (aliases, person), = store.read("MATCH (p:Person) RETURN p.aliases, p").rows
+    assert aliases == [None, "Lê A"]
+    assert person["aliases"] == [None, "Lê A"]  # inside a whole node too
 
 
 def test_transaction_commits_and_reads_inside_see_its_writes(store):
@@ -262,15 +255,13 @@ def test_long_query_is_stopped(kit, store):
 def test_result_shapes(store):
     store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
     store.merge_nodes("Position", [_position()], POSITION_PROPS)
-    store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": ["a:1"], "evidence": ["e"],
-                                      "stated_status": ["current"], "stated_as_of": ["2024"]}])
+    store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "status": "current", "start_date": "2024"}])
     result = store.read("MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position) "
                         "RETURN p, h, x.title AS title, [1, 2] AS numbers, true AS yes, null AS nothing, 3 AS three")
     assert result.columns == ["p", "h", "title", "numbers", "yes", "nothing", "three"]
     (person, held, title, numbers, yes, nothing, three), = result.rows
     assert person == {"key": "p:1", "name": "A", "search": "a", "aliases": [], "_label": "Person"}
-    assert held == {"sources": ["a:1"], "evidence": ["e"], "stated_status": ["current"], "stated_as_of": ["2024"],
-                    "_type": "HELD_OFFICE"}
+    assert held == {"status": "current", "start_date": "2024", "_type": "HELD_OFFICE"}
     assert (title, numbers, yes, nothing, three) == ("Bí thư", [1, 2], True, None, 3)
     assert result.dicts()[0]["title"] == "Bí thư"
 
@@ -278,14 +269,13 @@ def test_result_shapes(store):
 def test_paths_come_back_as_nodes_and_relationships(kit, store):
     store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
     store.merge_nodes("Position", [_position()], POSITION_PROPS)
-    store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": ["a:1"], "evidence": ["e"],
-                                      "stated_status": ["current"], "stated_as_of": ["2024"]}])
+    store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "status": "current", "start_date": "2024"}])
     (path,), = store.read("MATCH path = (p:Person)-[h:HELD_OFFICE]->(x:Position) RETURN path").rows
     assert set(path) == {"nodes", "relationships"}
     assert [n["_label"] for n in path["nodes"]] == ["Person", "Position"]
     assert [n["key"] for n in path["nodes"]] == ["p:1", "x"]
     assert [r["_type"] for r in path["relationships"]] == ["HELD_OFFICE"]
-    assert path["relationships"][0]["sources"] == ["a:1"]
+    assert path["relationships"][0]["status"] == "current"
 
 
 def test_every_label_can_be_written_and_counted(store):
@@ -337,8 +327,8 @@ def test_cli_errors_are_one_line(cli, seeded):
 
 
 def test_cli_reloading_changes_nothing(cli, seeded):
-    counts = ("MATCH (p:Person)-[h:HELD_OFFICE]->(:Position) UNWIND h.evidence AS e "
-              "RETURN count(DISTINCT p) AS people, count(e) AS statements")
+    counts = ("MATCH (p:Person)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(:Position) "
+              "RETURN count(DISTINCT p) AS people, count(s) AS statements")
     before = _json(cli, *seeded, "query", counts)
     code, _, err = cli(*seeded, "load", str(SEEDS))
     assert code == 0 and "0 loaded, 5 already loaded" in err
@@ -355,7 +345,7 @@ def _recipe_runs():
     from orggraph.queries import load_recipes
 
     examples = {"organization": "hai phong", "title": "Bí thư", "person": "le tien chau", "name": "hai phong",
-                "date": "2024-10-16", "ordinal": "6"}
+                "date": "2024-10-16", "ordinal": "6", "min_confidence": "0.9"}
     for recipe in load_recipes().values():
         yield recipe.name, {p.name: examples.get(p.name, "a") for p in recipe.params if not p.optional}
         optional = {p.name: examples.get(p.name, "a") for p in recipe.params if p.optional}
@@ -495,12 +485,24 @@ def _server_error(code: str, message: str):
 def test_neo4j_schema_is_one_unique_constraint_per_label(fake):
     from orggraph.graph.neo4j_store import Neo4jStore
 
+    fake.answer = (["old"], [[False]])
     with Neo4jStore("bolt://localhost:7687") as store:
         store.setup_schema()
     statements = [entry[2] for entry in fake.log]
-    assert statements == [f"CREATE CONSTRAINT {n.name.lower()}_key IF NOT EXISTS FOR (n:{n.name}) "
-                          "REQUIRE n.key IS UNIQUE" for n in NODES]
-    assert {entry[1] for entry in fake.log} == {"WRITE"}
+    assert statements[:len(NODES)] == [f"CREATE CONSTRAINT {n.name.lower()}_key IF NOT EXISTS FOR (n:{n.name}) "
+                                       "REQUIRE n.key IS UNIQUE" for n in NODES]
+    assert {entry[1] for entry in fake.log[:len(NODES)]} == {"WRITE"}
+    # then one read for a graph written by an older version (statement arrays on HELD_OFFICE)
+    assert [entry[1] for entry in fake.log[len(NODES):]] == ["READ"] and "h.sources" in statements[-1]
+
+
+def test_neo4j_refuses_a_graph_written_by_an_older_version(fake):
+    from orggraph.graph.neo4j_store import Neo4jStore
+
+    fake.answer = (["old"], [[True]])  # a HELD_OFFICE with statement arrays
+    with Neo4jStore("bolt://localhost:7687") as store:
+        with pytest.raises(StoreError, match="older orggraph .* load the articles again"):
+            store.setup_schema()
 
 
 def test_neo4j_merges_are_batched_unwind_merge(fake):
@@ -508,17 +510,16 @@ def test_neo4j_merges_are_batched_unwind_merge(fake):
 
     with Neo4jStore("bolt://localhost:7687") as store:
         store.merge_nodes("Person", [_person("p:1", "A")], PERSON_PROPS)
-        store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "sources": ["a:1", "a:2"],
-                                          "evidence": ["e", "f"], "stated_status": ["current", "former"],
-                                          "stated_as_of": [None, "2020"]}])
-    (_, _, nodes, node_params, _), (_, _, rels, rel_params, _) = fake.log
+        store.merge_nodes("Person", [{**_person("p:2", "B"), "aliases": [None, "Bê"]}], PERSON_PROPS)
+        store.merge_relationships(HELD, [{"src": "p:1", "dst": "x", "status": "current", "start_date": "2020"}])
+    (_, _, nodes, node_params, _), (_, _, _, aliased, _), (_, _, rels, rel_params, _) = fake.log
     assert nodes == ("UNWIND $rows AS r MERGE (n:Person {key: r.key}) "
                      "SET n.name = r.name, n.search = r.search, n.aliases = r.aliases")
     assert node_params == {"rows": [_person("p:1", "A")]}
-    assert rels.startswith("UNWIND $rows AS r MATCH (a:Person {key: r.src}) MATCH (b:Position {key: r.dst}) "
-                           "MERGE (a)-[x:HELD_OFFICE]->(b) ON CREATE SET x.sources = r.sources")
-    assert "ON MATCH SET x.sources = coalesce(x.sources, []) + coalesce(r.sources, [])" in rels
-    assert rel_params["rows"][0]["stated_as_of"] == ["\u2400", "2020"]  # no null inside a stored list
+    assert aliased["rows"][0]["aliases"] == ["\u2400", "Bê"]  # no null inside a stored list
+    assert rels == ("UNWIND $rows AS r MATCH (a:Person {key: r.src}) MATCH (b:Position {key: r.dst}) "
+                    "MERGE (a)-[x:HELD_OFFICE]->(b) SET x.status = r.status, x.start_date = r.start_date")
+    assert rel_params["rows"][0]["status"] == "current"
 
 
 def test_neo4j_transaction_is_one_explicit_transaction(fake):

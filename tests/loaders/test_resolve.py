@@ -196,32 +196,34 @@ def test_seed_persons_keys_are_stable_across_runs(seeds):
 # The rows of one article
 
 
-def test_held_office_rows_keep_evidence_aligned(seeds):
+def test_held_office_statements_link_article_person_and_position(seeds):
     batch = to_batch(seeds["001_7239dae0792dcdec.txt"])
-    rows = batch.rels["HELD_OFFICE"].values()
-    assert rows
-    for row in rows:
-        n = len(row["evidence"])
-        assert n >= 1
-        assert len(row["sources"]) == len(row["stated_status"]) == len(row["stated_as_of"]) == n
-        assert set(row["sources"]) == {batch.article_key}
-        assert all(sentence.strip() for sentence in row["evidence"])
+    held = [s for s in batch.statements if s["fact"] == "held_office"]
+    assert held
+    for row in held:
+        assert row["article"] == batch.article_key and row["sentence"].strip()
+        assert (row["subject"], row["object"], "Position", None) in batch.rels["HELD_OFFICE"]
+        assert row["subject"] in batch.nodes["Person"] and row["object"] in batch.nodes["Position"]
+        assert row["status"] in ("current", "start", "end", "former") and 0 < row["confidence"] <= 1
+    assert len({row["key"] for row in held}) == len(held)  # one key per statement
+    assert {(row["subject"], row["object"]) for row in held} == {
+        (src, dst) for src, dst, _, _ in batch.rels["HELD_OFFICE"]}
 
 
 def test_every_statement_of_a_seed_becomes_a_row(seeds):
     ex = seeds["001_7239dae0792dcdec.txt"]
     batch = to_batch(ex)
-    evidence = {(s, st) for row in batch.rels["HELD_OFFICE"].values()
-                for s, st in zip(row["evidence"], row["stated_status"])}
-    assert {(h.sentence, h.status) for h in ex.held_office} == evidence
+    stated = {(s["sentence"], s["status"]) for s in batch.statements if s["fact"] == "held_office"}
+    assert {(h.sentence, h.status) for h in ex.held_office} == stated
 
 
 def test_a_fact_repeated_in_one_sentence_is_one_statement():
     sentence = "Bí thư Đảng ủy khối các cơ quan, Phạm Xuân Thanh- Phát biểu tại Đại hội"
     khoi = Org("Đảng ủy Khối các cơ quan thành phố Hải Phòng", "party_committee", "bloc", "Hải Phòng")
     ex = extraction("a:1", [held("Phạm Xuân Thanh", "Bí thư", khoi, sentence)] * 2)
-    [row] = to_batch(ex).rels["HELD_OFFICE"].values()
-    assert row["evidence"] == [sentence]
+    batch = to_batch(ex)
+    assert len(batch.rels["HELD_OFFICE"]) == 1
+    assert [s["sentence"] for s in batch.statements if s["fact"] == "held_office"] == [sentence]
 
 
 def test_position_names_its_title_and_organization(seeds):
@@ -254,8 +256,9 @@ def test_a_cut_name_beside_the_full_one_is_that_person():
                     persons=["Đinh La Thăng", "Đinh La", "Đinh La Thăng Sáng"])
     batch = to_batch(ex)
     assert set(batch.nodes["Person"]) == {"p:dinh la thang@ho chi minh"}
-    [row] = batch.rels["HELD_OFFICE"].values()
-    assert len(row["evidence"]) == 1  # the same sentence said of the cut name is one statement
+    assert len(batch.rels["HELD_OFFICE"]) == 1
+    # the same sentence said of the cut name is one statement
+    assert [s["subject"] for s in batch.statements if s["fact"] == "held_office"] == ["p:dinh la thang@ho chi minh"]
 
 
 def test_a_real_four_word_name_is_not_cut():

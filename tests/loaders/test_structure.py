@@ -49,8 +49,12 @@ def test_registry_edges_are_marked_apart_from_stated_ones():
     ex = Extraction(article=info, held_office=[HeldOffice("Lê Văn A", "Bí thư", district, "current", "2017-05-02", "…")],
                     subordination=[Subordination(khoi, province, "Đảng ủy Khối … trực thuộc Tỉnh ủy.")],
                     persons=["Lê Văn A"])
-    rows = {(src, dst): row for (src, dst, _, _), row in to_batch(ex).rels["SUBORDINATE_TO"].items()}
-    registry_only = rows[("o:huyen uy tho xuan", "o:tinh uy thanh hoa")]
-    assert registry_only["registry"] is True and registry_only["evidence"] == []
-    both = rows[("o:dang uy khoi cac co quan tinh thanh hoa", "o:tinh uy thanh hoa")]
-    assert both["registry"] is True and both["evidence"] == ["Đảng ủy Khối … trực thuộc Tỉnh ủy."]
+    batch = to_batch(ex)
+    rows = {(src, dst): row for (src, dst, _, _), row in batch.rels["SUBORDINATE_TO"].items()}
+    said = {(s["subject"], s["object"]): s["sentence"] for s in batch.statements if s["fact"] == "subordinate_to"}
+    registry_only = ("o:huyen uy tho xuan", "o:tinh uy thanh hoa")
+    assert rows[registry_only]["registry"] is True and not rows[registry_only]["stated"]
+    assert registry_only not in said
+    both = ("o:dang uy khoi cac co quan tinh thanh hoa", "o:tinh uy thanh hoa")
+    assert rows[both]["registry"] is True and rows[both]["stated"] is True
+    assert said[both] == "Đảng ủy Khối … trực thuộc Tỉnh ủy."

@@ -6,15 +6,19 @@ from orggraph.graph.store import Result
 from orggraph.queries.answers import who_held_on
 
 COLUMNS = ["person", "title", "organization", "start_date", "end_date", "status", "first_seen", "last_seen",
-           "start_basis", "end_basis", "single_holder", "stated_status", "stated_as_of", "evidence"]
+           "start_basis", "end_basis", "single_holder", "statements", "statements_that_year", "evidence"]
 
 
 def row(person, first, last, statuses, dates, single=True, title="Thủ tướng", org="Chính phủ"):
-    return [person, title, org, first, None, "current", first, last, "attested", None, single, statuses, dates,
-            ["…"] * len(statuses)]
+    """A who-held row as the recipe gives it, its statement counts taken from the statuses
+    and dates given (`statements_that_year`: holding statements in the queried date's year)."""
+    that_year = sum(1 for s, d in zip(statuses, dates) if s in ("current", "start") and d and d[:4] == "2017")
+    return [person, title, org, first, None, "current", first, last, "attested", None, single, len(statuses),
+            that_year, ["…"] * len(statuses)]
 
 
 def answer(rows, date, undated_rows=()):
+    assert date[:4] == "2017"  # the year row() counts in
     result = who_held_on(Result(COLUMNS, list(rows)), date, Result(COLUMNS, list(rows) + list(undated_rows)))
     return result.dicts()
 

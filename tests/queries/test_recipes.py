@@ -127,13 +127,13 @@ def test_unknown_recipe_is_an_error():
 # ---------------------------------------------------------------------------------------
 # The shipped recipes
 
-README_RECIPES = {"who-held", "timeline", "holders", "sub-organizations", "congresses", "attendees", "people",
+README_RECIPES = {"who-held", "timeline", "holders", "sub-organizations", "congresses", "attendees", "people", "statements",
                   "organizations"}
 
 # Plausible values for the seeds' graph, by parameter name (and kind as a fallback).
 PLAUSIBLE = {"title": "Bí thư", "organization": "Thành ủy Hải Phòng", "person": "Lê Tiến Châu",
              "name": "hai phong", "date": "2024-10-16", "ordinal": "6"}
-BY_KIND = {"search": "hai phong", "text": "Hải Phòng", "date": "2020-08-04", "int": "6"}
+BY_KIND = {"search": "hai phong", "text": "Hải Phòng", "date": "2020-08-04", "int": "6", "confidence": "0.8"}
 
 
 def plausible(recipe: Recipe, with_optional: bool) -> dict[str, str]:
@@ -150,7 +150,7 @@ def test_every_recipe_has_a_description_and_valid_params():
         assert recipe.description, recipe.name
         assert recipe.cypher.strip(), recipe.name
         for param in recipe.params:
-            assert isinstance(param, Param) and param.kind in {"search", "text", "date", "int"}
+            assert isinstance(param, Param) and param.kind in {"search", "text", "date", "int", "confidence"}
             assert f"${param.name}" in recipe.cypher, f"{recipe.name} never uses ${param.name}"
 
 
@@ -223,6 +223,16 @@ def test_congresses_of_the_quang_ninh_khoi(seeds_store):
 def test_attendees_of_the_sixth_khoi_congress(seeds_store):
     found = rows(seeds_store, "attendees", organization="khoi cac co quan thanh pho hai phong", ordinal="6")
     assert {r["person"] for r in found} == {"Phạm Xuân Thanh", "Nguyễn Thị Nghĩa"}
+
+
+def test_statements_say_which_articles_say_that_a_person_held_a_post(seeds_store):
+    found = rows(seeds_store, "statements", person="le tien chau", title="Bí thư", organization="thanh uy hai phong")
+    assert found and {(r["person"], r["title"], r["organization"]) for r in found} == {
+        ("Lê Tiến Châu", "Bí thư", "Thành ủy Hải Phòng")}
+    assert {r["source"] for r in found} == {"001_7239dae0792dcdec.txt"}
+    assert all("Lê Tiến Châu" in r["sentence"] and r["as_of"] == "2024-10-16" and not r["rejected"] for r in found)
+    every_post = rows(seeds_store, "statements", person="le tien chau")
+    assert {r["title"] for r in every_post} > {"Bí thư"}  # and his other posts, without a title
 
 
 def test_people_match_without_diacritics(seeds_store):
