@@ -177,9 +177,9 @@ def test_runaway_query_is_stopped_by_the_memory_bound(seeds_db):
 
 def test_runaway_query_is_stopped_by_the_timeout(seeds_db):
     code, stderr, peak = _peak_rss_mb(["--db", seeds_db, "query", "UNWIND range(1, 1000000000) AS x RETURN count(x)",
-                                       "--timeout", "2"], {"ORGGRAPH_QUERY_MEMORY_MB": "4000"})
+                                       "--timeout", "1"], {"ORGGRAPH_QUERY_MEMORY_MB": "6000"})
     assert code == 1
-    assert stderr.startswith("error: query stopped after 2 s") and stderr.count("\n") == 1
-    # stopped by the timeout (the message says so) before the 4,000 MB bound; unbounded, the engine alone
-    # builds the whole 8 GB list
-    assert peak < 4000
+    assert stderr.startswith("error: query stopped after 1 s") and stderr.count("\n") == 1
+    # stopped by the timeout (the message says so) before the 6,000 MB bound; unbounded, the engine alone
+    # builds the whole 8 GB list (about 2 GB a second on a quiet machine of this kind)
+    assert peak < 6000
