@@ -282,8 +282,7 @@ class ArticleReader:
             if after and link_status is None:
                 # "… X (1970) - Phó trưởng Phòng Tham mưu đến nhận công tác và giữ chức vụ Trưởng phòng …":
                 # a reassignment: the post named first is left, the one after the verb begins
-                link = cues().link.match(sentence, after_end, next_start)
-                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                link, verb = _link_at(sentence, after_end, next_start)
                 if verb == "start" or (verb == "current" and cues().start_before.search(sentence[region_start:mention.start])):
                     # "bổ nhiệm PGS.TS Vũ Hải Quân, Phó Giám đốc thường trực …, giữ chức Giám đốc …" too
                     moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
@@ -292,8 +291,7 @@ class ArticleReader:
                         after_end = moved_end
             if after and link_status == "end":
                 # "thôi giữ chức Bí thư Thành ủy TP HCM, được phân công nhiệm vụ Phó Trưởng Ban …": left, then began
-                link = cues().link.match(sentence, after_end, next_start)
-                verb = cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
+                link, verb = _link_at(sentence, after_end, next_start)
                 if verb == "start":
                     moved_to, moved_end = parse_chain(sentence, link.end(), next_start)
                     if moved_to:
@@ -416,12 +414,11 @@ class ArticleReader:
         segments, end = parse_chain(sentence, start, limit)
         if segments:
             return segments, end, None
-        link = cues().link.match(sentence, name_end, limit)
+        link, verb = _link_at(sentence, name_end, limit)
         if link:
             segments, end = parse_chain(sentence, link.end(), limit)
             if segments:
-                verb = re.sub(r"\s+", " ", link.group(1).casefold())
-                return segments, end, cues().link_status.get(verb)
+                return segments, end, verb
         return [], name_end, None
 
     def _appointments(self, sentence: str, mentions: list[PersonMention]) -> None:
@@ -508,18 +505,18 @@ class ArticleReader:
         """The statements, less a national post taken from the article's subject for a person the
         article names with another national post ("Bộ trưởng Mai Tiến Dũng nói" in a story about
         the ministry he visits, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng")."""
-        held = [replace(h, status="former") if h.person in self._deceased and h.status == "current" else h
-                for h in self.held]  # an obituary's posts were held until death
-        if not self._inferred:
-            return held
-        inferred = {id(h) for h in self._inferred}
-        inferred |= {id(new) for old, new in zip(self.held, held) if id(old) in inferred}
-        stated: dict[str, set[str]] = {}
-        for h in held:
-            if id(h) not in inferred and h.organization.level == "central":
-                stated.setdefault(h.person, set()).add(h.organization.name)
-        return [h for h in held if id(h) not in inferred or h.organization.level != "central"
-                or not stated.get(h.person) or h.organization.name in stated[h.person]]
+        kept = self.held
+        if self._inferred:
+            inferred = {id(h) for h in self._inferred}
+            stated: dict[str, set[str]] = {}
+            for h in self.held:
+                if id(h) not in inferred and h.organization.level == "central":
+                    stated.setdefault(h.person, set()).add(h.organization.name)
+            kept = [h for h in self.held if id(h) not in inferred or h.organization.level != "central"
+                    or not stated.get(h.person) or h.organization.name in stated[h.person]]
+        # an obituary's posts were held until death
+        return [replace(h, status="former") if h.person in self._deceased and h.status == "current" else h
+                for h in kept]
 
     def _statement_date(self, sentence: str, status: str) -> Optional[str]:
         """A start or end dated in its own sentence is as of that date; else the article's."""
@@ -712,13 +709,20 @@ _NOT_PRESENT_BEFORE = re.compile(r"(?<!\w)(?:đối với|đối|của|mang tên
                                  r"viếng|phu nhân|vợ|chồng)\s+(?:cố\s+)?(?:ông|bà|đồng chí)?\s*$")
 _YEAR_OPENING = re.compile(r"\W*(?:(?:[Vv]ào|[Tt]rong|[Cc]uối|[Đđ]ầu|[Gg]iữa|[Ss]au|[Tt]rước|[Tt]ừ)\s+)?(?:(?:[Nn]gày|[Tt]háng)\s+[\d/.-]+\s+)*"
                            r"(?:[Nn]ăm\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–đ]|đến))")
-_TEACHING_BODY = re.compile(r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
-_HAS_PARENT_BODY = re.compile(r"\s(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s")
+_TEACHING = r"(?:Bệnh viện|Trường|Học viện|Đại học|Viện)\s"
+_TEACHING_BODY = re.compile(_TEACHING)  # a name that is such a body
+_HAS_PARENT_BODY = re.compile(rf"\s{_TEACHING}")  # a name that names one inside it
 _DASH_TO_NEXT = re.compile(r"\s*[-–]\s*(?:ông|bà|đồng chí)\s+")
 _OBJECT_PERSON_BEFORE = re.compile(r"(?<!\w)(?:đối với|với|cho|của|về|gặp|tiếp|thăm)\s+(?:ông|bà|đồng chí)?\s*$")
 # "Giám đốc kinh doanh Công ty Doji", "Giám đốc sản phẩm FPT Play Box": a function is part of the title
 _FUNCTION_FIRST = re.compile(r"(kinh doanh|marketing|tài chính|sản phẩm|dự án|nhân sự|kỹ thuật|truyền thông|"
                              r"phát triển dịch vụ|phát triển kinh doanh|chiến lược|vận hành|công nghệ)\s+(?=[A-ZĐ])")
+
+
+def _link_at(sentence: str, pos: int, limit: int) -> tuple[Optional[re.Match], Optional[str]]:
+    """A link verb at `pos` ("được bầu làm", "thôi giữ chức") and the status it gives."""
+    link = cues().link.match(sentence, pos, limit)
+    return link, cues().link_status.get(re.sub(r"\s+", " ", link.group(1).casefold())) if link else None
 
 
 def _with_function(segment: Segment) -> Segment:

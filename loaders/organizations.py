@@ -144,7 +144,7 @@ def names_nothing(name: str) -> bool:
     if not words or not words[0][:1].isupper() or fold(name) in lexicon().empty_names:
         return True
     if len(words) == 1:  # "Bkav", "Vingroup": no Vietnamese syllable, a brand
-        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None and bool(_SYLLABLE.match(fold(name)))
+        return sum(ch.isupper() for ch in name) < 2 and central_body(name) is None and is_vietnamese_syllable(name)
     return is_bare_head(name)
 
 

@@ -191,7 +191,7 @@ _ENUMERATED_NAME = re.compile(r",\s*[A-ZĐ][\wÀ-ỹ]*(?:\s+[\wÀ-ỹ]+){0,3}\s+
 _COUNT_AFTER_AND = re.compile(r"\s+(?:\d+|một số|các|những|nhiều)\s+(?:bị can|bị cáo|người|cán bộ|đồng chí|cá nhân|đơn vị|tập thể|"
                               r"thành viên|doanh nghiệp)\b")
 _BRANCH = re.compile(r"(?:Nhà khách|Văn phòng|Chi nhánh|Cơ quan thường trú|Cơ quan đại diện|Trung tâm|Phân viện|"
-                     r"Phân hiệu|Văn phòng đại diện)\s", re.I)
+                     r"Phân hiệu)\s", re.I)
 _TOPIC_BOARD = re.compile(r"(?:Ban|Ủy ban|Hội đồng|Tiểu ban)\s+(?:[Cc]hỉ đạo|[Qq]uốc gia|Nhà nước)", re.I)
 _STARTS_WITH_PARENT = re.compile(rf"{PARENT_BODY}\s")
 _LEGAL_FORMS = frozenset({"TNHH", "MTV", "CP", "TMCP", "CTCP", "TNHH MTV"})
@@ -283,8 +283,9 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         if ch == "," and words and _PARENT_ORG.match(text, i) and not match_title(text, _skip_space(text, i + 1)):
             i += 1  # "Cục Hợp tác quốc tế, Bộ GD&ĐT": the unit, then the body it belongs to
             continue
-        if words and ch == "t" and _BELONGS_TO.match(text, i) and _SUB_UNIT.match(text, _skip_space(text, pos)):
-            i = _BELONGS_TO.match(text, i).end()  # the unit, "thuộc", then the body it belongs to
+        belongs = _BELONGS_TO.match(text, i) if words and ch == "t" else None
+        if belongs and _SUB_UNIT.match(text, _skip_space(text, pos)):
+            i = belongs.end()  # the unit, "thuộc", then the body it belongs to
             continue
         if ch == "." and _ABBREVIATED_UNIT.search(text, max(pos, i - 3), i) and _CAPITAL_NEXT.match(text, i + 1):
             i += 1  # "Phòng GD&ĐT TP. Quảng Ngãi": the abbreviation's period, then the place
