@@ -103,7 +103,7 @@ def test_the_facts_export_is_the_same(both):
         expected = list(iter_facts(embedded))
     with neo4j_store(read_only=True) as server:
         got = list(iter_facts(server))
-    assert len(expected) > 50
+    assert len(expected) > (50 if DEV.exists() else 40)  # the seeds alone give 43 facts
     assert got == expected  # the export sorts its rows: the same order too
 
 
