@@ -205,7 +205,8 @@ class Neo4jStore(Store):
             self._tx = self._tx_session = None
             session.close()
 
-    def read(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
+    def read(self, cypher: str, params: dict | None = None, timeout: float | None = None, *,
+             lookup: bool = False) -> Result:
         if self._tx is not None:
             return self._in_transaction(cypher, params, timeout)
         return self._managed(neo4j.READ_ACCESS, cypher, params, timeout)

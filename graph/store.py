@@ -106,7 +106,11 @@ class Store:
         raise NotImplementedError
         yield
 
-    def read(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:
+    def read(self, cypher: str, params: dict | None = None, timeout: float | None = None, *,
+             lookup: bool = False) -> Result:
+        """Run a read query.  `lookup`: the query reads a few rows through keys and links (a
+        recipe), not a scan of everything; a store may run it differently (the embedded one
+        on one thread: its threads' hand-offs cost more than such a query's work)."""
         raise NotImplementedError
 
     def write(self, cypher: str, params: dict | None = None, timeout: float | None = None) -> Result:

@@ -138,4 +138,4 @@ def convert(param: Param, value: str):
 
 def run_recipe(store: Store, name: str, given: dict[str, str | None], timeout: float | None = None) -> Result:
     recipe = get_recipe(name)
-    return store.read(recipe.cypher, bind_params(recipe, given), timeout=timeout)
+    return store.read(recipe.cypher, bind_params(recipe, given), timeout=timeout, lookup=True)

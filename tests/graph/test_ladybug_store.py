@@ -184,3 +184,13 @@ def test_nodes_come_back_as_plain_dicts(store):
     store.merge_nodes("Person", [_person("p:1", "A")], ["name", "search", "aliases"])
     (node,), = store.read("MATCH (p:Person) RETURN p").rows
     assert node == {"key": "p:1", "name": "A", "search": "a", "aliases": [], "_label": "Person"}
+
+
+def test_a_lookup_runs_on_one_thread_and_the_next_read_on_every_core(store):
+    """Recipes are lookups: one thread is faster for them; a scan after one gets every core back."""
+    threads = "CALL current_setting('threads') RETURN *"
+    every_core = store.read(threads).rows[0][0]
+    store.merge_nodes("Person", [_person("p:a", "Lê Văn A")], ["name", "search", "aliases"])
+    assert store.read(threads, lookup=True).rows == [["1"]]
+    assert store.read("MATCH (p:Person) RETURN p.key", lookup=True).rows == [["p:a"]]
+    assert store.read(threads).rows == [[every_core]]
