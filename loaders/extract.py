@@ -29,8 +29,7 @@ from orggraph.loaders.organizations import (COMPANY_HEAD_BEFORE, UNIT_WORDS, Pla
 from orggraph.loaders.districts import is_district_name, province_of_districts
 from orggraph.loaders.places import article_locality, province_named
 from orggraph.loaders.registry import registry
-from orggraph.loaders.read import RawArticle
-from orggraph.loaders.resolve import article_key
+from orggraph.loaders.read import RawArticle, article_key
 from orggraph.loaders.sentences import split_lines_and_sentences
 from orggraph.loaders.subjects import (LazySubjects, find_subjects, is_bare_head, main_subject, of_subject,
                                        subject_for)
@@ -841,7 +840,7 @@ def extract_article(raw: RawArticle) -> Extraction:
         title, meta_date = title or html_title, meta_date or html_date
     elif looks_like_markdown(text):
         text = markdown_to_text(text)
-    key = article_key(raw.text)
+    key = raw.key or article_key(raw.text)
     normalized = normalize_text(text)
     clean = clean_article(normalized, title=normalize_text(title) if title else None)
     date = parse_article_date(clean.stamps, clean.paragraphs, meta_date)

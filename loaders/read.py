@@ -42,6 +42,17 @@ class RawArticle:
     read_to: int = 0  # bytes of its input file read so far (compressed bytes for .gz): for progress
     input_file: str = ""
     undated: object = None  # a dates.DateRange from `load --date`: the period an article with no date of its own is from
+    key: str = ""  # article_key(text), set by read_inputs
+    size: int = 0  # bytes of the text in UTF-8, set by read_inputs
+
+
+def article_key(text: str) -> str:
+    """A hash of the article's text: the same text is the same article."""
+    return _key(text.encode("utf-8"))
+
+
+def _key(data: bytes) -> str:
+    return "a:" + hashlib.sha1(data).hexdigest()[:20]
 
 
 def input_size(paths: Iterable[str]) -> int:
@@ -78,7 +89,10 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
     texts: dict[str, str] = {}  # source -> digest of its text
     for path in paths:
         if path == STDIN:
-            yield from read_stream(stdin or sys.stdin.buffer)
+            for item in read_stream(stdin or sys.stdin.buffer):
+                if isinstance(item, RawArticle):
+                    _identify(item)
+                yield item
             continue
         files = _expand(path)
         if files is None:
@@ -100,8 +114,20 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
                 yield item
 
 
+def _identify(item: RawArticle) -> None:
+    """The article's key and size, from one encoding of its text.  A lone surrogate (JSON
+    can spell one: "\\ud800") is no character: it becomes U+FFFD, so it cannot stop a load."""
+    try:
+        data = item.text.encode("utf-8")
+    except UnicodeEncodeError:
+        item.text = item.text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        data = item.text.encode("utf-8")
+    item.key, item.size = _key(data), len(data)
+
+
 def _keep_apart(item: RawArticle, texts: dict[str, str]) -> ReadProblem | None:
-    digest = hashlib.blake2b(item.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    _identify(item)
+    digest = item.key  # the same text under the same source is the same article
     known = texts.setdefault(item.source, digest)
     if known == digest:
         return None

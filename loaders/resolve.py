@@ -29,11 +29,6 @@ from orggraph.loaders.titles import is_single_holder
 LEVEL_RANK = {"grassroots": 0, "commune": 1, "district": 2, "bloc": 3, "province": 4, "central": 5}
 
 
-def article_key(text: str) -> str:
-    """A hash of the article's text: the same text is the same article."""
-    return "a:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
-
-
 def org_key(org: Org, article: str) -> str:
     base = "o:" + fold(org.name)
     return base if org.scoped else f"{base}#unscoped@{article}"

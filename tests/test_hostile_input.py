@@ -158,6 +158,25 @@ def test_same_id_with_different_texts_is_kept_apart_with_a_warning(tmp_path):
     assert _sources(str(tmp_path / "db")) == ["good-1", "good-1#2"]
 
 
+@pytest.mark.parametrize("via_stdin", [False, True], ids=["file", "stdin"])
+def test_a_lone_surrogate_escape_stops_nothing(tmp_path, via_stdin):
+    """JSON can spell half a character ("\\ud800"); it becomes U+FFFD and the article still loads."""
+    broken = {"id": "broken-1", "text": GOOD["text"].replace("chủ trì", "@@ chủ trì")}
+    line = json.dumps(broken, ensure_ascii=False).replace("@@", "\\ud800")  # the six characters \ud800
+    assert json.loads(line)["text"].count("\ud800") == 1
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(line + "\n" + json.dumps(GOOD, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "db")
+    args = [EXE, "--db", db, "load", "--quiet", "-" if via_stdin else str(rows)]
+    result = subprocess.run(args, input=rows.read_bytes() if via_stdin else None, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    export = subprocess.run([EXE, "--db", db, "export", "facts", "-f", "json"], capture_output=True, text=True,
+                            timeout=120)
+    facts = json.loads(export.stdout)
+    assert sorted(f["source"] for f in facts if f["fact"] == "held_office") == ["broken-1", "good-1"]
+    assert any("\ufffd" in f["evidence"] for f in facts if f["source"] == "broken-1")
+
+
 INVISIBLE = ["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
              "\u2068", "\u2069", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 

@@ -13,7 +13,8 @@ import pytest
 
 from orggraph.loaders.extract import extract_article
 from orggraph.loaders.read import RawArticle, read_inputs
-from orggraph.loaders.resolve import (article_key, congress_key, org_key, person_key, person_scopes, position_key,
+from orggraph.loaders.read import article_key
+from orggraph.loaders.resolve import (congress_key, org_key, person_key, person_scopes, position_key,
                              to_batch)
 from orggraph.loaders.statements import ArticleInfo, Extraction, HeldOffice, Org
 
