@@ -17,7 +17,12 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\
 
 
 def looks_like_markdown(text: str) -> bool:
-    return bool(_LOOKS_LIKE.search(text[:20000]))
+    head = text[:20000]
+    # Every mark _LOOKS_LIKE finds holds one of these: most news has none, and a substring
+    # test is much cheaper than the pattern's search line by line.
+    if "*" not in head and "#" not in head and "|" not in head and "](" not in head:
+        return False
+    return bool(_LOOKS_LIKE.search(head))
 
 
 # Where an encyclopedia page's own text ends: its references, notes and links name people by

@@ -406,6 +406,7 @@ def _context_factor(text: str, mention: PlaceMention) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=1)
 def _lineage() -> dict[str, str]:
     """Unit name -> the name its votes are pooled under (a pure rename: Thừa Thiên Huế -> Huế)."""
     by_name = {p.name: p for p in _provinces()}
@@ -430,10 +431,14 @@ def _dominant(scores: dict[str, float], own: dict[str, float], min_score: float 
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top < min_score or top < DOMINANCE * second:
         return None
-    by_name = {p.name: p for p in _provinces()}
     members = [n for n in own if (_lineage().get(n, n)) == best]
     winner = max(members, key=lambda n: own[n]) if members else best
-    return by_name[winner]
+    return _by_name()[winner]
+
+
+@functools.lru_cache(maxsize=1)
+def _by_name() -> dict[str, Province]:
+    return {p.name: p for p in _provinces()}
 
 
 def article_locality(title: str | None, paragraphs: list[str], extra_text: str = "") -> Province | None:
