@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from orggraph.loaders.districts import is_district_name
 from orggraph.loaders.places import LOWER, UPPER, province_named, trie_pattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -120,11 +121,43 @@ _CLAUSE_BREAK_RX = re.compile(r"[,;:()\[\]\n\"\u201c\u201d]|\.\s")
 @functools.cache
 def _cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Cue phrases as token tuples, indexed by their last token (longest first)."""
-    cues = {tuple(_nfc(c).split()) for c in _data().get("proper_name_cues") or ()}
+    cues = {tuple(_nfc(c).split()) for c in (_data().get("proper_name_cues") or []) + _district_cue_list()}
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for cue in sorted(cues, key=len, reverse=True):
         by_last.setdefault(cue[-1], []).append(cue)
     return {k: tuple(v) for k, v in by_last.items()}
+
+
+def _district_cue_list() -> list[str]:
+    return list(_data().get("district_level_cues") or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _district_cues() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(_nfc(c).split()) for c in _district_cue_list())
+
+
+_CAPITALIZED_WORDS = re.compile(r"[%s][%s]*(?:\s+[%s][%s]*){0,3}" % (UPPER, LOWER, UPPER, LOWER))
+
+
+def _names_a_place(text: str, start: int) -> bool:
+    """Whether the capitalized words at `start` begin with a district's or a province's name."""
+    match = _CAPITALIZED_WORDS.match(text, start)
+    words = match.group(0).split() if match else []
+    return any(is_district_name(" ".join(words[:n])) or province_named(" ".join(words[:n])) is not None
+               for n in range(len(words), 0, -1))
+
+
+def is_person_after_unit(words: str) -> bool:
+    """Whether the words after a district-level unit word are a person's name, not the unit's:
+    they begin with a family name and no district or province has them ("UBND huyện Nguyễn
+    Văn Bình"; but "quận Lê Chân", "thị xã Hoàng Mai" are places)."""
+    return bool(words) and words.split()[0] in _family_names() and not _names_a_place(words, 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return load_surnames()
 
 
 @functools.cache
@@ -170,6 +203,8 @@ def is_inside_proper_name(text: str, start: int) -> bool:
                 before = head[-n - 1] if len(head) > n else None
                 if before is not None and n == 1 and _fold(before) in exceptions.get(_fold(cue[0]), ()):
                     continue
+                if cue in _district_cues() and not between:
+                    return _names_a_place(text, start)
                 return True
     return False
 

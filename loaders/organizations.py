@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from orggraph.loaders.lexicon import load_yaml
-from orggraph.loaders.names import UPPER, find_person_names
+from orggraph.loaders.names import UPPER, find_person_names, is_person_after_unit
 from orggraph.loaders.places import Province, find_provinces, province_named
 from orggraph.loaders.registry import Body, central_body, ministry_of_subject
 from orggraph.loaders.normalize import fold
@@ -169,6 +169,8 @@ class PlaceContext:
             level = _UNIT_LEVEL[match.group(1).lower()]
             if level == "province":
                 continue
+            if level == "district" and is_person_after_unit(match.group(2)):
+                continue  # "Chủ tịch UBND huyện Nguyễn Văn Bình": the holder, not a district
             unit = f"{match.group(1).lower()} {match.group(2)}"
             counts.setdefault(level, {})
             counts[level][unit] = counts[level].get(unit, 0) + 1

@@ -904,3 +904,32 @@ def test_history_holds_no_current_posts_of_this_state(sentence, expected):
 ])
 def test_third_fresh_sample_phrasings(sentence, expected):
     assert facts(sentence) == expected
+
+
+# -- district-level units: abbreviated, and followed by the holder's name -------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    # "H.", "P.", "TT.", "X.", "TX" shorten huyện, phường, thị trấn, xã, thị xã (about 90 times in the corpora)
+    ("Chiều 16.5, ông Trần Văn Chí, Chủ tịch UBND H.Ngọc Hồi (Kon Tum), cho biết.",
+     ("Trần Văn Chí", "Chủ tịch", "Ủy ban nhân dân huyện Ngọc Hồi", "current")),
+    ("PV gọi điện cho ông Nguyễn Thành Phát, Chủ tịch UBND P.Bến Nghé, để hẹn làm việc nhưng ông Phát không nghe máy.",
+     ("Nguyễn Thành Phát", "Chủ tịch", "Ủy ban nhân dân phường Bến Nghé", "current")),
+    ("Chiều 8.5, ông Trương Minh Khánh, Chủ tịch UBND TT.Hậu Nghĩa, xác nhận.",
+     ("Trương Minh Khánh", "Chủ tịch", "Ủy ban nhân dân thị trấn Hậu Nghĩa", "current")),
+    ("Ông Nguyễn Xuân Công, Chủ tịch UBND X.Điền Hải cho biết, sự cố vỡ đê làm 15ha lúa gieo sạ 70 ngày bị ngập sâu.",
+     ("Nguyễn Xuân Công", "Chủ tịch", "Ủy ban nhân dân xã Điền Hải", "current")),
+    # a district's name that is a person's name is still the place ("Hoàng Mai" is a thị xã of Nghệ An)
+    ("Trao đổi với phóng viên Báo Người Lao Động, ông Nguyễn Hữu Tuy, Chủ tịch UBND TX Hoàng Mai, cho biết.",
+     ("Nguyễn Hữu Tuy", "Chủ tịch", "Ủy ban nhân dân thị xã Hoàng Mai", "current")),
+    # after a bare unit word, a name no district has is the holder's
+    ("Chủ tịch UBND quận Nguyễn Song Hào phát động Tết trồng cây.",
+     ("Nguyễn Song Hào", "Chủ tịch", "Ủy ban nhân dân quận", "current")),
+    ("Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Võ Công Hàm chia sẻ.",
+     ("Võ Công Hàm", "Chủ tịch", "Ủy ban nhân dân huyện", "current")),
+])
+def test_district_level_units(sentence, expected):
+    assert expected in facts(sentence)
+
+
+def test_a_unit_followed_by_a_person_names_no_district():
+    context = PlaceContext.from_text(None, "Chủ tịch UBND quận Nguyễn Song Hào phát động Tết trồng cây tại quận Lê Chân.")
+    assert context.units == {"district": "quận Lê Chân"}
