@@ -388,6 +388,11 @@ class ArticleReader:
             modifier_start = _modifier_start(sentence, region_start, start)
             segments, end = parse_chain(sentence, modifier_start, name_start)
             if segments and cues().gap.match(sentence[end:name_start]):
+                if _ON_BEHALF_BEFORE.search(sentence, region_start, modifier_start):
+                    # "Thừa lệnh Thủ tướng, Phó Thủ tướng Thường trực Trương Hòa Bình": the post named
+                    # after "on behalf of" is another's, up to the first comma
+                    comma = sentence.find(",", modifier_start, name_start)
+                    return [s for s in segments if s.start > comma] if comma >= 0 else segments
                 if "," in sentence[end:name_start] and \
                         _OBJECT_BEFORE.search(sentence, region_start, modifier_start):
                     # "Báo cáo với Bí thư Thành ủy, bà Trần Kim Yến cho biết": a title that the
@@ -733,6 +738,7 @@ def _with_function(segment: Segment) -> Segment:
 
 _DIED = re.compile(r"(?<!\w)(?:đã|vừa)\s+(?:từ trần|qua đời|tạ thế)|(?<!\w)(?:từ trần|tạ thế)\s+(?:vào|lúc|hồi|ngày)")
 _REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí)\s+")
+_ON_BEHALF_BEFORE = re.compile(r"(?<!\w)(?:thay mặt|thừa lệnh|thừa [uủ]y quyền(?: của)?|đáp lời|theo lời)\s+$", re.I)
 _OBJECT_BEFORE = re.compile(r"(?<!\w)(?:với|cho|gặp|tặng|thăm|tiếp|mời|gửi|của|chúc mừng)\s+$", re.I)
 # "ông Lâm Minh Đằng (Chánh Văn phòng …)", "Trương Tấn Sang (khi đó là Bí thư Thành ủy TP.HCM)":
 # group 1 says the post was held then, not now

@@ -933,3 +933,22 @@ def test_district_level_units(sentence, expected):
 def test_a_unit_followed_by_a_person_names_no_district():
     context = PlaceContext.from_text(None, "Chủ tịch UBND quận Nguyễn Song Hào phát động Tết trồng cây tại quận Lê Chân.")
     assert context.units == {"district": "quận Lê Chân"}
+
+
+@pytest.mark.parametrize("sentence, theirs, not_theirs", [
+    # on behalf of, by order of, in reply to: the post named after these is another person's (about 20 in the corpora)
+    ("Thừa lệnh Thủ tướng, Phó Thủ tướng Thường trực Trương Hòa Bình, cho biết đối với 12 dự án thua lỗ có tổng vốn "
+     "đầu tư lên tới 63.600 tỷ đồng, Chính phủ sẽ xác định và xử lý nghiêm các hành vi vi phạm của tổ chức, cá nhân liên quan.",
+     ("Trương Hòa Bình", "Phó Thủ tướng Thường trực", "Chính phủ", "current"),
+     ("Trương Hòa Bình", "Thủ tướng", "Chính phủ", "current")),
+    ("Thừa ủy quyền của Thủ tướng Chính phủ, Phó thủ tướng Thường trực Trương Hòa Bình đã đọc tờ trình của Chính phủ.",
+     ("Trương Hòa Bình", "Phó Thủ tướng Thường trực", "Chính phủ", "current"),
+     ("Trương Hòa Bình", "Thủ tướng", "Chính phủ", "current")),
+    ("Đáp lời Thủ tướng, ông Lê Văn Quang, Chủ tịch Công ty cổ phần Tập đoàn Thủy sản Minh Phú cho rằng, mục tiêu 10 tỷ "
+     "USD kim ngạch xuất khẩu tôm vào năm 2025 như yêu cầu của Thủ tướng hoàn toàn có thể thực hiện được.",
+     ("Lê Văn Quang", "Chủ tịch", "Công ty cổ phần Tập đoàn Thủy sản Minh Phú", "current"),
+     ("Lê Văn Quang", "Thủ tướng", "Chính phủ", "current")),
+])
+def test_a_post_named_after_on_behalf_of_is_another_persons(sentence, theirs, not_theirs):
+    found = facts(sentence)
+    assert theirs in found and not_theirs not in found
