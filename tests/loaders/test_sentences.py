@@ -163,3 +163,22 @@ def test_split_lines_and_sentences_keeps_order_and_strips():
         "Sáng 4/8/2020, Đảng bộ khối các cơ quan thành phố Hải Phòng khai mạc Đại hội.",
         "Với 197 đại biểu.",
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading or a caption run into the next sentence: a capitalized "Ông"/"Bà" before a full name
+    ("Ông Đinh La Thăng làm Phó trưởng Ban Kinh tế Trung ương Ông Phạm Minh Chính sau đó công bố quyết định điều "
+     "động của Bộ Chính trị với ông Đinh La Thăng.",
+     ["Ông Đinh La Thăng làm Phó trưởng Ban Kinh tế Trung ương",
+      "Ông Phạm Minh Chính sau đó công bố quyết định điều động của Bộ Chính trị với ông Đinh La Thăng."]),
+    ("Ảnh tư liệu Ông Hoàng Minh Quân - Trưởng phòng quản lý cho biết.",
+     ["Ảnh tư liệu", "Ông Hoàng Minh Quân - Trưởng phòng quản lý cho biết."]),
+    # places and a stage name keep their sentence
+    ("Đoàn đến thăm quận Hai Bà Trưng và tỉnh Bà Rịa - Vũng Tàu.",
+     ["Đoàn đến thăm quận Hai Bà Trưng và tỉnh Bà Rịa - Vũng Tàu."]),
+    ("Ca sỹ Đông Nhi và Ông Cao Thắng vừa xuất hiện cùng chiếc xe.",
+     ["Ca sỹ Đông Nhi và Ông Cao Thắng vừa xuất hiện cùng chiếc xe."]),
+    ("Trường THCS Bà Triệu tổ chức lễ khai giảng.", ["Trường THCS Bà Triệu tổ chức lễ khai giảng."]),
+])
+def test_a_glued_heading_before_ong_or_ba_ends_a_sentence(text, expected):
+    assert split_sentences(text) == expected
