@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from orggraph.loaders.districts import is_district_name
+from orggraph.loaders.lexicon import read_lexicon
 from orggraph.loaders.places import LOWER, UPPER, province_named, trie_pattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -58,7 +59,10 @@ def _historical() -> frozenset[str]:
 
 @functools.cache
 def _not_persons() -> frozenset[str]:
-    return frozenset(_fold(n) for n in _data().get("not_persons") or ())
+    """Names that are no person's: the lexicon's, and foreign states of several syllables
+    ("Hy Lạp" before "Yannis Mouzalas" is Greece, not a person called Lạp)."""
+    countries = read_lexicon("foreign").get("countries", ())
+    return frozenset(_fold(n) for n in [*(_data().get("not_persons") or ()), *(c for c in countries if " " in c)])
 
 
 def is_historical_name(name: str) -> bool:

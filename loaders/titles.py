@@ -356,6 +356,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
 
 # ";" separates persons in lists ("A, Bí thư …; B, Chủ tịch …"), so it ends a chain.
 _SPACE = re.compile(r"\s+")
+_OF = re.compile(r"\s+của\s+(?=\w)")
 # "Phó Tổng Biên tập phụ trách Tạp chí Cộng sản": in charge of, before the organization
 # "… phụ trách sản xuất tại Xí nghiệp …": what the post is in charge of, then where
 _IN_CHARGE = re.compile(rf"\s+phụ trách(?:\s+[a-zà-ỹđ]+){{0,5}}?(?:\s+tại)?(?=\s+[{UPPER}])")
@@ -397,6 +398,9 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             if in_charge:
                 end = in_charge.end()
             org_start = end
+            of = _OF.match(text, end)
+            if of and of.end() < limit:
+                org_start = end = of.end()  # "Hiệu trưởng của trường", "Giám đốc của công ty Nhã Khắc Lâm"
             # "Trưởng Phòng GD&ĐT": the form's "Phòng" begins the name; but "Trưởng phòng Phòng,
             # chống tệ nạn xã hội" heads the department "Phòng Phòng, chống …" (prevention).
             repeated = re.match(rf"\s*{re.escape(form.org_head)}\b(?!,?\s*chống\b)", text[end:], re.I) \

@@ -952,3 +952,35 @@ def test_a_unit_followed_by_a_person_names_no_district():
 def test_a_post_named_after_on_behalf_of_is_another_persons(sentence, theirs, not_theirs):
     found = facts(sentence)
     assert theirs in found and not_theirs not in found
+
+
+# -- a fourth fresh sample of the archive (seed 2031): the classes it showed ----------------------
+@pytest.mark.parametrize("sentence, expected", [
+    # a university's department is no ministry ("bộ môn … hàng không" was read as the transport ministry)
+    ("PGS-TS Nguyễn Thiện Tống, nguyên Chủ nhiệm bộ môn kỹ thuật hàng không - Đại học Bách khoa TP.HCM, đánh giá "
+     "khu vực miền Tây dân số rất đông.",
+     ("Nguyễn Thiện Tống", "Trưởng bộ môn", "Bộ môn kỹ thuật hàng không Đại học Bách khoa Thành phố Hồ Chí Minh",
+      "former")),
+    ("TS Phan Anh Tuấn (Trưởng bộ môn Luật hình sự, Trường ĐH Luật TP.HCM) cũng cho rằng như vậy.",
+     ("Phan Anh Tuấn", "Trưởng bộ môn", "Bộ môn Luật hình sự Trường Đại học Luật Thành phố Hồ Chí Minh", "current")),
+    # "Hồi sức" (resuscitation) is one word of a hospital unit's name
+    ("Bác sĩ Phạm Thị Thanh Tâm, Trưởng Khoa Hồi sức sơ sinh BV Nhi Đồng 1 nói.",
+     ("Phạm Thị Thanh Tâm", "Trưởng khoa", "Khoa Hồi sức sơ sinh BV Nhi Đồng 1", "current")),
+    # a verb after the name ends it ("tử vong": died)
+    ("Ông Phạm Tấn Dũng xác nhận ông Phạm Quang Hùng, Phó phòng Thanh tra 1 (Thanh tra Đà Nẵng) tử vong khi đang "
+     "trên đường đến Trung tâm làm việc.",
+     ("Phạm Quang Hùng", "Phó Trưởng phòng", "Phòng Thanh tra 1", "current")),
+])
+def test_fourth_fresh_sample_phrasings(sentence, expected):
+    assert expected in facts(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # "Hy Lạp" (Greece) is a state, not a person called Lạp: a foreign minister holds no post here
+    "Bộ trưởng Nhập cư Hy Lạp Yannis Mouzalas.",
+    # "of the school", then a verb: no organization named "Của trường" or "Trường phàn nàn"
+    "Trao đổi với VietNamNet, ông Lê Công Cơ, Hiệu trưởng của trường phàn nàn rằng, quy định hiện tại có nhiều tiêu "
+    "chí đánh giá phi thực tiễn.",
+])
+def test_fourth_fresh_sample_non_posts(sentence):
+    assert not facts(sentence)
