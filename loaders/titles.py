@@ -405,10 +405,16 @@ def parse_chain(text: str, pos: int, limit: Optional[int] = None) -> tuple[list[
             # chống tệ nạn xã hội" heads the department "Phòng Phòng, chống …" (prevention).
             repeated = re.match(rf"\s*{re.escape(form.org_head)}\b(?!,?\s*chống\b)", text[end:], re.I) \
                 if form.org_head else None
+            head_first = False
             if form.org_head and not repeated:
                 head_at = text.lower().rfind(form.org_head.lower(), start, end)
-                org_start = head_at if head_at >= 0 else end
+                # a head that opens the title names the unit again ("Đội trưởng Đội CSGT quận 12"); without
+                # it, "Đội trưởng Viettel", "Đội trưởng U21 Việt Nam" is a sports team's captain: no post
+                head_first = head_at == start
+                org_start = head_at if head_at >= 0 and not head_first else end
             words, org_end = scan_org_words(text, org_start, limit)
+            if head_first:
+                words = ""
             if form.org_head and words.lower() == form.org_head.lower():
                 words = ""
             if form.implied_org and not words.startswith(form.implied_org) and \

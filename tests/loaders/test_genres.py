@@ -984,3 +984,10 @@ def test_fourth_fresh_sample_phrasings(sentence, expected):
 ])
 def test_fourth_fresh_sample_non_posts(sentence):
     assert not facts(sentence)
+
+
+def test_a_team_captain_holds_no_post_and_a_police_team_leader_does():
+    assert not facts("Người thứ nhất là đội trưởng Viettel Bùi Tiến Dũng.")
+    assert ("Nguyễn Quốc Tuấn", "Đội trưởng", "Đội Cảnh sát giao thông quận 12", "current") in facts(
+        "Ngày 6-2, Đại úy Nguyễn Quốc Tuấn, Đội trưởng Đội CSGT quận 12 (TP.HCM), cho biết trong đợt cao điểm ra quân "
+        "đảm bảo ANTT dịp Tết Nguyên đán 2017, Đội CSGT quận 12 đã phá rã một nhóm thanh niên.")
