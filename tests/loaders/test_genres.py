@@ -991,3 +991,10 @@ def test_a_team_captain_holds_no_post_and_a_police_team_leader_does():
     assert ("Nguyễn Quốc Tuấn", "Đội trưởng", "Đội Cảnh sát giao thông quận 12", "current") in facts(
         "Ngày 6-2, Đại úy Nguyễn Quốc Tuấn, Đội trưởng Đội CSGT quận 12 (TP.HCM), cho biết trong đợt cao điểm ra quân "
         "đảm bảo ANTT dịp Tết Nguyên đán 2017, Đội CSGT quận 12 đã phá rã một nhóm thanh niên.")
+
+
+def test_an_international_bank_and_its_president_hold_no_post():
+    sentence = ("Thủ tướng đã tiếp và đối thoại với lãnh đạo các tổ chức, tập đoàn lớn như Giám đốc điều hành WEF Philipp "
+                "Roesler, Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu Á (AIIB) Kim Lập Quần, Giám đốc toàn cầu Tập đoàn "
+                "Cisco Goh Seow Hiong.")
+    assert not {f for f in facts(sentence) if f[0] == "Kim Lập Quần"}
