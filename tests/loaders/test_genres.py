@@ -998,3 +998,25 @@ def test_an_international_bank_and_its_president_hold_no_post():
                 "Roesler, Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu Á (AIIB) Kim Lập Quần, Giám đốc toàn cầu Tập đoàn "
                 "Cisco Goh Seow Hiong.")
     assert not {f for f in facts(sentence) if f[0] == "Kim Lập Quần"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a comma glued to the next word ("tạo,Giám đốc") still separates two posts
+    ("Trao đổi với PV Dân trí, GS.TS Nguyễn Tiến Thảo, Phó trưởng Ban Đào tạo,Giám đốc Trung tâm Khảo thí - ĐH Quốc "
+     "gia Hà Nội cho hay, thực chất tổng quy mô tuyển sinh của bậc đại học tăng.",
+     ("Nguyễn Tiến Thảo", "Phó Trưởng ban", "Ban Đào tạo", "current")),
+    # "ôn lại" (looks back on) is a verb, not the end of the academy's name
+    ("Đại tá Nguyễn Hữu Hùng, Giám đốc Học viện Kỹ thuật Mật mã ôn lại quá trình 45 năm hình thành và phát triển "
+     "của học viện.",
+     ("Nguyễn Hữu Hùng", "Giám đốc", "Học viện Kỹ thuật Mật mã", "current")),
+])
+def test_fresh_news_sample_phrasings(sentence, expected):
+    assert expected in facts(sentence)
+
+
+def test_a_bare_steering_committee_is_the_one_the_article_names():
+    reader_facts = facts("Tại cuộc họp Ban Chỉ đạo quốc gia về phòng, chống dịch Covid-19, Phó Thủ tướng Chính phủ Vũ "
+                         "Đức Đam, Trưởng Ban Chỉ đạo đã yêu cầu Bộ Quốc phòng rà soát các cơ sở cách ly tập trung.",
+                         article="Tại cuộc họp Ban Chỉ đạo quốc gia về phòng, chống dịch Covid-19, Phó Thủ tướng Chính "
+                                 "phủ Vũ Đức Đam, Trưởng Ban Chỉ đạo đã yêu cầu Bộ Quốc phòng rà soát.")
+    assert ("Vũ Đức Đam", "Trưởng ban", "Ban Chỉ đạo quốc gia về phòng, chống dịch Covid-19", "current") in reader_facts
