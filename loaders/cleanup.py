@@ -197,6 +197,9 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
+_OPENERS_AFTER_CREDIT = frozenset("Ngày Sáng Chiều Tối Trưa Theo Trong Tại Khi Hôm Năm Tháng Sau Trước".split())
+
+
 def _strip_photo_credits(line: str, out: CleanArticle) -> str:
     """Remove "Ảnh: Trí Dũng/TTXVN", "(Ảnh: SGGP)"; credited persons go to `bylines`."""
     colon = any(h in line for h in _COLON_HINTS)
@@ -261,10 +264,13 @@ def _credit_removed(whole: str, credit: str | None, out: CleanArticle) -> None:
 def _credit_end(line: str, start: int) -> int | None:
     """Where a photo credit that starts at `start` ends, or None if it is not one."""
     taken: list[re.Match] = []
+    outlet_first = False
     for k, tok in enumerate(_TOKEN.finditer(line, start, start + 100)):
         word = tok.group()
         core = word.rstrip(".,;:")
         if not core or not (core[0].isupper() or core[0] == "("):
+            if outlet_first:
+                return taken[-1].end()
             return _undelimited_end(taken) if k else None
         if word.startswith("("):  # "Quốc Đạt (TTXVN)"
             close = line.find(")", tok.start(), tok.start() + 40)
@@ -274,6 +280,12 @@ def _credit_end(line: str, start: int) -> int | None:
         if _is_initial(word):
             taken.append(tok)
             continue
+        if k == 0 and "/" in core[:-1] and core == word and not core.rsplit("/", 1)[1].isupper():
+            outlet_first = True  # "VGP/Nhật Bắc": the outlet, then the photographer's whole name (not "AFP/TTXVN")
+            taken.append(tok)
+            continue
+        if outlet_first and (k > 2 or word in _OPENERS_AFTER_CREDIT):
+            return taken[-1].end()  # "VGP/Quang Hiếu Ngày 16/5, …": the next sentence
         if "/" in core or "-" in core[1:]:
             return tok.start() + len(core)  # "Trí Dũng/TTXVN", "Phước Ngọc-TTXVN"
         if core != word:  # "Vũ Di." ends the credit; its period goes with it

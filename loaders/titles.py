@@ -303,7 +303,7 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
             i += 3
             continue
         if words and lex.stop_phrases.match(text, i) and not text[i].isupper() and \
-                not any(lex.name_compounds.match(text, w) for w in recent[-3:]):
+                not any((c := lex.name_compounds.match(text, w)) and c.end() > i for w in recent[-3:]):
             break  # "… cho biết"; but "Cục An toàn thông tin" holds its compound
         if words and lex.sentence_openers.match(text, i):
             break  # "… Bất động sản TP.HCM Theo ông Liêm": a caption runs into the next sentence

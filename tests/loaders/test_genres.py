@@ -1020,3 +1020,21 @@ def test_a_bare_steering_committee_is_the_one_the_article_names():
                          article="Tại cuộc họp Ban Chỉ đạo quốc gia về phòng, chống dịch Covid-19, Phó Thủ tướng Chính "
                                  "phủ Vũ Đức Đam, Trưởng Ban Chỉ đạo đã yêu cầu Bộ Quốc phòng rà soát.")
     assert ("Vũ Đức Đam", "Trưởng ban", "Ban Chỉ đạo quốc gia về phòng, chống dịch Covid-19", "current") in reader_facts
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a fresh sample of 2025 pages (seed 2033): "phòng không" (air defence) is one word of a unit's name
+    ("Đại tá Trần Quang Hùng, Tư lệnh Sư đoàn phòng không 361 Đại tá Trần Văn Giang, Chính ủy Sư đoàn 361 Đại tá Bùi "
+     "Đăng Tự, Tư lệnh Sư đoàn phòng không 363 chỉ huy trận đánh.",
+     ("Bùi Đăng Tự", "Tư lệnh", "Sư đoàn phòng không 363", "current")),
+])
+def test_fresh_pages_sample_phrasings(sentence, expected):
+    assert expected in facts(sentence)
+
+
+def test_an_outlet_first_photo_credit_goes_whole():
+    from orggraph.loaders.cleanup import clean_article
+    text = normalize_text("Họp Ban Chỉ đạo\n\nPhó Thủ tướng Trần Hồng Hà, Phó Trưởng Ban Chỉ đạo Trung ương về chính sách "
+                          "nhà ở và thị trường bất động sản - Ảnh: VGP/Nhật Bắc\n\nPhiên họp thứ hai của Ban Chỉ đạo "
+                          "tập trung vào việc tháo gỡ vướng mắc cho các dự án nhà ở.")
+    assert clean_article(text).paragraphs[0].endswith("thị trường bất động sản")
