@@ -90,7 +90,15 @@ def find_subjects(texts: list[tuple[str, int]], canonical) -> dict[str, Org]:
             total[org.name] += weight
             orgs.setdefault(org.name, org)
     subjects = {group: orgs[c.most_common(1)[0][0]] for group, c in counts.items()}
-    bodies = [(name, weight) for name, weight in total.most_common() if group_of(name) != "council"]
+    # a unit or board named with its body ("Hội đồng trường Đại học Bách khoa Hà Nội", "Cục Hợp tác
+    # quốc tế Bộ GD&ĐT") names that body too
+    folded = {name: name.casefold() for name in total}
+    weights = Counter(total)
+    for name, weight in total.items():
+        bodies = [body for body in total if body != name and folded[name].endswith(" " + folded[body])]
+        if bodies:  # the nearest: "Trường Đại học …" rather than "Đại học …" inside it
+            weights[max(bodies, key=len)] += weight
+    bodies = [(name, weight) for name, weight in weights.most_common() if group_of(name) != "council"]
     if bodies and bodies[0][1] >= _MAIN_WEIGHT:
         subjects[MAIN] = orgs[bodies[0][0]]
     return subjects

@@ -242,9 +242,12 @@ def scan_org_words(text: str, pos: int, limit: int, max_words: int = 22) -> tupl
         return "", pos
     whole = body_name_at(text, _skip_space(text, pos))
     if 0 < whole <= limit:  # a national body's name is taken whole, however ordinary its words
-        words = len(text[pos:whole].split())  # ("Đài Tiếng nói Việt Nam"); what follows is judged as usual
+        words = len(text[pos:whole].split())  # ("Đài Tiếng nói Việt Nam"); what follows is judged as usual,
         i = end = whole
         capitals = words
+        nxt = _skip_space(text, whole)
+        if nxt < limit and text[nxt].islower():  # but it never goes on in lowercase ("Bộ Nội vụ chỉ đạo …")
+            return text[pos:whole].strip(), whole
     while i < limit and words < max_words:
         while i < limit and text[i] == " ":
             i += 1

@@ -1038,3 +1038,21 @@ def test_an_outlet_first_photo_credit_goes_whole():
                           "nhà ở và thị trường bất động sản - Ảnh: VGP/Nhật Bắc\n\nPhiên họp thứ hai của Ban Chỉ đạo "
                           "tập trung vào việc tháo gỡ vướng mắc cho các dự án nhà ở.")
     assert clean_article(text).paragraphs[0].endswith("thị trường bất động sản")
+
+
+def test_a_national_bodys_name_never_goes_on_in_lowercase():
+    title = ("Bộ Nội vụ chỉ đạo thực hiện Kết luận của Bộ Chính trị, Ban Bí thư về một số nhiệm vụ trọng tâm cần tập "
+             "trung thực hiện sắp xếp tổ chức bộ máy và đơn vị hành chính")
+    context = PlaceContext(None, {})
+    assert find_subjects([(title, 2)], lambda words: canonical_org(words, context))["ministry"].name == "Bộ Nội vụ"
+
+
+def test_a_council_named_with_its_school_counts_for_the_school():
+    text = normalize_text(
+        "Hội đồng Trường Đại học Bách khoa Hà Nội, nhiệm kỳ 2020- 2025 được Bộ Giáo dục và Đào tạo công nhận theo "
+        "Quyết định của Bộ trưởng Bộ Giáo dục và Đào tạo. Hội đồng trường ĐH Bách khoa Hà Nội gồm 23 thành viên, có "
+        "Đại diện của Bộ Giáo dục và Đào tạo. Chủ tịch Hội đồng trường Đại học Bách khoa Hà Nội là viện trưởng của "
+        "Trường ĐH Bách khoa Hà Nội. Bộ Giáo dục và Đào tạo chúc mừng.")
+    context = PlaceContext(None, {})
+    subjects = find_subjects([(text, 1)], lambda words: canonical_org(words, context))
+    assert subjects["main"].name == "Trường Đại học Bách khoa Hà Nội"
