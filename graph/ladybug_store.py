@@ -282,11 +282,13 @@ class LadybugStore(Store):
     def bulk_nodes(self, label: str, rows: list[dict]) -> None:
         """COPY FROM a temporary CSV file: far faster than CREATE into an empty table, but
         a transaction that COPYs into a table holding data commits slowly, so only the
-        first load into an empty store uses it.  Labels with list columns use CREATE."""
+        first load into an empty store uses it.  Rows whose lists hold more than plain words
+        use CREATE."""
         types = NODE_LABELS[label].properties
-        if STRINGS in types.values():
+        lists = [p for p, kind in types.items() if kind == STRINGS]
+        if any(_UNPLAIN.search(v) for row in rows for p in lists for v in row.get(p) or ()):
             self.create_nodes(label, [{p: row.get(p) for p in types} for row in rows], [p for p in types if p != "key"])
-        elif rows:
+        elif rows:  # lists only of plain words (a first load's persons have none): COPY spells them
             self._copy(label, ([row.get(p) for p in types] for row in rows), list(types.values()))
 
     def bulk_relationships(self, spec: RelWrite, rows: list[dict]) -> None:
