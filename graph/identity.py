@@ -113,10 +113,10 @@ def apply_merges(store: Store, merges: list[Merge], names: dict[str, str]) -> No
 def explain(store: Store, name: str) -> list[dict]:
     """Per person node of a name (folded, or a key; a name or key typed with tone marks means only
     that spelling): the keys merged into it and why."""
-    from orggraph.graph.lookup import person_keys
+    from orggraph.graph.lookup import find_person_key
     from orggraph.loaders.normalize import fold, is_plain, name_key
 
-    keys = person_keys(store, name) if name.startswith("p:") else []
+    keys = [find_person_key(store, name)] if name.startswith("p:") else []
     where = "p.key IN $keys" if keys else "p.search CONTAINS $s"
     rows = store.read(f"MATCH (p:Person) WHERE {where} "
                       "OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement {fact: 'held_office'}) "

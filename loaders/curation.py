@@ -2,11 +2,12 @@
 re-loads (OpenSanctions-style judgements that persist).
 
     merge:    # one person under several keys: `keep` absorbs the others
-      - {keep: "p:le tien chau@hai phong", absorb: ["p:le tien chau@national"]}
+      - {keep: "p:lê tiến châu@hai phong", absorb: ["p:lê tiến châu@national"]}
     split:    # a namesake: this person, in these articles, is someone else
-      - {person: "p:nguyen manh cuong@quang ninh", sources: ["003_f801e71792efedb7.txt"], scope: "quang ninh#2"}
+      - {person: "p:nguyễn mạnh cường@quang ninh", sources: ["003_f801e71792efedb7.txt"],
+         scope: "p:nguyễn mạnh cường@quang ninh#2"}
     alias:    # another spelling of a person's name
-      - {person: "p:nguyen phu trong@national", alias: "Nguyễn Phú Trong"}
+      - {person: "p:nguyen phu trong@national", alias: "Nguyễn Phú Trong", name: "Nguyễn Phú Trọng"}
     reject:   # a statement that is wrong (all articles when `source` is absent)
       - {person: "Trần Đại Quang", title: "Trưởng ban", organization: "Ban Tổ chức Trung ương", source: "dev-11"}
 
@@ -15,7 +16,10 @@ re-loads (OpenSanctions-style judgements that persist).
 Person keys keep the name's tone marks ("p:lê tiến châu@hai phong").  A key, alias or
 reject name written without any diacritics ("p:le tien chau@hai phong", as files
 written when keys were folded have them) matches every spelling that folds to it; one
-written with marks matches only its own spelling (`normalize.spelled_as`).
+written with marks matches only its own spelling (`normalize.spelled_as`).  A key
+written without marks becomes the spelling of the person it meets (`keys.respell`),
+except a merge's `keep` that absorbs another name: its spelling is unknown, so the
+kept person's nodes and the absorbed ones all take `keep` as written.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ from typing import Optional
 import yaml
 
 from orggraph.loaders.keys import key_name, respell
-from orggraph.loaders.normalize import fold, normalize_text, spelled_as
+from orggraph.loaders.normalize import fold, is_plain, normalize_text, spelled_as
 
 CURATION_FILE = "curation.yaml"
 HEADER = ("# orggraph curation: corrections every load applies (see `orggraph curate --help`).\n"
@@ -86,6 +90,13 @@ def _kind(value: object) -> str:
 def _show(entry: object) -> str:
     text = repr(entry)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _across_names(entry: dict) -> bool:
+    """A merge entry whose `keep`, written without tone marks, absorbs another name: the
+    spelling of `keep` is unknown, so every node it means takes `keep` as written."""
+    name = key_name(entry["keep"])
+    return is_plain(name) and any(not spelled_as(name, key_name(a)) for a in entry["absorb"])
 
 
 def split_key(scope: str) -> str:
@@ -176,8 +187,11 @@ class Curation:
                 key = respell(split_key(entry["scope"]), key_name(key))
                 break
         for entry in self.merge:
+            keep = entry["keep"]
             if any(spelled_as(absorbed, key) for absorbed in entry["absorb"]):
-                return respell(entry["keep"], key_name(key))
+                return keep if _across_names(entry) else respell(keep, key_name(key))
+            if _across_names(entry) and spelled_as(keep, key):
+                return keep  # the kept person's own articles come to the same key
         return key
 
     def rejects(self, person: str, title: str, organization: str, source: str) -> bool:
