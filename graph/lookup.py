@@ -31,10 +31,13 @@ def _nodes(store: Store, label: str, where: str, params: dict) -> list[dict]:
                                      params).rows]
 
 
-def _by_alias(store: Store, label: str, q: str) -> list[dict]:
-    """Nodes with an alias (`curate alias`) that folds to the text."""
+def _by_alias(store: Store, label: str, text: str) -> list[dict]:
+    """Nodes with an alias (`curate alias`) that folds to the text; a person's, one the text spells
+    (`spelled_as`: typed with tone marks, only that spelling)."""
+    q = fold(text)
+    same = (lambda a: spelled_as(text, a)) if label == "Person" else (lambda a: fold(a) == q)
     rows = store.read(f"MATCH (n:{label}) WHERE size(n.aliases) > 0 RETURN n.key, n.aliases").rows
-    keys = [key for key, aliases in rows if any(fold(a or "") == q for a in aliases or [])]
+    keys = [key for key, aliases in rows if any(same(a or "") for a in aliases or [])]
     return _nodes(store, label, "n.key IN $keys", {"keys": keys[:MAX_CANDIDATES]}) if keys else []
 
 
@@ -52,7 +55,7 @@ def find_nodes(store: Store, label: str, text: str, what: str) -> list[dict]:
     else:
         by_key = _nodes(store, label, "n.key = $key", {"key": text})
     written = _spelled(label, text)
-    exact = by_key or written(_nodes(store, label, "n.search = $q", {"q": q})) or _by_alias(store, label, q)
+    exact = by_key or written(_nodes(store, label, "n.search = $q", {"q": q})) or _by_alias(store, label, text)
     pick = exact or written(_nodes(store, label, "n.search CONTAINS $q", {"q": q}))
     if len({_name(label, n) for n in pick}) == 1:
         return pick
