@@ -11,6 +11,8 @@ import typer
 
 from orggraph.cli.errors import ErrorsAsOneLine
 from orggraph.graph import curation as graph_curation
+from orggraph.graph.lookup import find_person_key
+from orggraph.loaders.keys import key_name, key_scope, person_key
 
 app = typer.Typer(cls=ErrorsAsOneLine, no_args_is_help=True,
                   help="Correct the machine: merge or split persons, add aliases, reject statements. "
@@ -37,11 +39,15 @@ def _record(ctx: typer.Context, section: str, entry: dict) -> None:
 @app.command()
 def merge(
     ctx: typer.Context,
-    keep: str = typer.Argument(..., help="The person key that stays, e.g. \"p:le tien chau@hai phong\"."),
+    keep: str = typer.Argument(..., help="The person key that stays, e.g. \"p:lê tiến châu@hai phong\" (or typed "
+                                         "without tone marks, \"p:le tien chau@hai phong\", when only one key folds "
+                                         "to it)."),
     absorb: List[str] = typer.Argument(..., help="Person keys that are the same person."),
 ) -> None:
     """Several person nodes are one person: KEEP absorbs the others."""
     with ctx.obj.open() as store:
+        keep = find_person_key(store, keep)
+        absorb = [find_person_key(store, key) for key in absorb]
         outcome = graph_curation.merge_persons(store, keep, absorb)
     _record(ctx, "merge", {"keep": keep, "absorb": list(absorb)})
     typer.echo(f"merged into {keep}: {outcome.line()}", err=True)
@@ -50,16 +56,17 @@ def merge(
 @app.command()
 def split(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help="The person key to split, e.g. \"p:nguyen manh cuong@quang ninh\"."),
+    person: str = typer.Argument(..., help="The person key to split, e.g. \"p:nguyễn mạnh cường@quang ninh\" "
+                                           "(tone marks may be left out when only one key folds to it)."),
     sources: List[str] = typer.Argument(..., help="Sources (file names or ids) of the articles about the other "
                                                   "person."),
     scope: Optional[str] = typer.Option(None, "--as", help="Context of the new person's key "
                                                            "[default: the old one with '#2']."),
 ) -> None:
     """A namesake: what these articles say of PERSON is about someone else."""
-    scope = scope or person.removeprefix("p:").split("@", 1)[-1] + "#2"
-    new_key = f"p:{person.removeprefix('p:').split('@', 1)[0]}@{scope}"
     with ctx.obj.open() as store:
+        person = find_person_key(store, person)
+        new_key = person_key(key_name(person), scope or key_scope(person) + "#2")
         outcome = graph_curation.split_person(store, person, list(sources), new_key)
     _record(ctx, "split", {"person": person, "sources": list(sources), "scope": new_key})
     typer.echo(f"split {new_key} from {person}: {outcome.line()}", err=True)
@@ -68,11 +75,13 @@ def split(
 @app.command()
 def alias(
     ctx: typer.Context,
-    person: str = typer.Argument(..., help="The person key, e.g. \"p:nguyen phu trong@national\"."),
+    person: str = typer.Argument(..., help="The person key, e.g. \"p:nguyễn phú trọng@national\" (tone marks may "
+                                           "be left out when only one key folds to it)."),
     spelling: str = typer.Argument(..., help="Another spelling of the name, e.g. \"Nguyễn Phú Trong\"."),
 ) -> None:
     """Another spelling of a person's name; a node under that spelling is merged in."""
     with ctx.obj.open() as store:
+        person = find_person_key(store, person)
         name = graph_curation.person_exists(store, person)
         outcome = graph_curation.add_alias(store, person, spelling)
     _record(ctx, "alias", {"person": person, "alias": spelling, "name": name})

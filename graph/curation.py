@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from orggraph.graph.store import RelWrite, Store, StoreError
 from orggraph.graph.tenures import refresh_tenures
-from orggraph.loaders.normalize import fold
+from orggraph.loaders.normalize import fold, spelled_as
 
 _KEPT = "(s.rejected IS NULL OR NOT s.rejected)"
 
@@ -155,11 +155,12 @@ def add_alias(store: Store, key: str, alias: str) -> Outcome:
     name = person_exists(store, key)
     aliases = store.read("MATCH (p:Person {key: $key}) RETURN p.aliases", {"key": key}).rows[0][0] or []
     outcome = Outcome()
-    others = [r[0] for r in store.read("MATCH (p:Person) WHERE p.search = $search AND p.key <> $key RETURN p.key",
-                                       {"search": fold(alias), "key": key}).rows]
+    others = [k for k, other in store.read("MATCH (p:Person) WHERE p.search = $search AND p.key <> $key "
+                                           "RETURN p.key, p.name", {"search": fold(alias), "key": key}).rows
+              if spelled_as(alias, other)]
     if others:
         outcome = merge_persons(store, key, others)
-    if alias not in aliases and fold(alias) != fold(name):
+    if alias not in aliases and not spelled_as(alias, name):
         store.write("MATCH (p:Person {key: $key}) SET p.aliases = $aliases", {"key": key, "aliases": aliases + [alias]})
     return outcome
 
@@ -171,8 +172,9 @@ def reject_statements(store: Store, person: str, title: str, organization: str, 
         "MATCH (a:Article)-[:STATES]->(s:Statement)-[:SUBJECT]->(p:Person), "
         "(s)-[:OBJECT]->(x:Position)-[:OF]->(o:Organization) "
         f"WHERE p.search = $person AND x.search = $title AND o.search = $organization AND {_KEPT} "
-        "RETURN s.key AS statement, p.key AS person, x.key AS position, a.source AS source",
+        "RETURN s.key AS statement, p.key AS person, p.name AS name, x.key AS position, a.source AS source",
         {"person": fold(person), "title": fold(title), "organization": fold(organization)}).dicts()
+    found = [row for row in found if spelled_as(person, row["name"])]
     if not found:
         raise StoreError(f"no statement that {person} held {title} at {organization}")
     if source:

@@ -1,5 +1,7 @@
 """After a load: make the person nodes of one name one node per career
 (loaders/identity.py decides, with reasons), and show what was merged and why.
+"One name" is the name part of the key, tone marks kept: Nguyễn Thành Phong and
+Nguyễn Thanh Phong are never compared, let alone merged.
 
 Merges move Statement nodes (their SUBJECT) and what rests on them with a few
 batched writes (graph/curation.move_persons), all in one transaction, recompute the
@@ -14,8 +16,9 @@ from typing import Optional
 
 from orggraph.graph.curation import move_persons
 from orggraph.graph.store import Store
-from orggraph.loaders.curation import Curation
+from orggraph.loaders.curation import Curation, split_key
 from orggraph.loaders.identity import Merge, Node, Post, resolve_name
+from orggraph.loaders.keys import key_name, spelled_as
 
 # The statements (not rejected) that a person held a post: what a post weighs.
 _HELD_STATEMENTS = ("OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement)-[:OBJECT]->(x) "
@@ -32,11 +35,12 @@ class Consolidation:
 
 
 def read_nodes(store: Store, keys: list[str], fixed: set[str] = frozenset()) -> dict[str, Node]:
-    """The person nodes with their posts and the provinces of the articles naming them."""
+    """The person nodes with their posts and the provinces of the articles naming them; a node
+    is `fixed` when a key in `fixed` (a curation split's, perhaps written without tone marks) means it."""
     nodes: dict[str, Node] = {}
     for key, name in store.read("UNWIND $keys AS k MATCH (p:Person {key: k}) RETURN p.key, p.name",
                                 {"keys": keys}).rows:
-        nodes[key] = Node(key, name, fixed=key in fixed)
+        nodes[key] = Node(key, name, fixed=any(spelled_as(f, key) for f in fixed))
     for row in store.read(
             "UNWIND $keys AS k MATCH (p:Person {key: k})-[:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization) "
             f"{_HELD_STATEMENTS} "
@@ -57,19 +61,26 @@ def split_targets(curation: Optional[Curation]) -> set[str]:
     """Keys a curation split made: the user said they are someone else, so they stay apart."""
     if not curation:
         return set()
-    return {s["scope"] if s["scope"].startswith("p:") else f"p:{s['scope']}" for s in curation.split}
+    return {split_key(s["scope"]) for s in curation.split}
 
 
 def consolidate(store: Store, curation: Optional[Curation] = None) -> Consolidation:
-    """Merge the nodes of each name that are one career (see loaders/identity.py)."""
+    """Merge the nodes of each name that are one career (see loaders/identity.py).  A name is
+    the name part of the key, as written; the folded `search` only narrows the reading to
+    names that may have several nodes."""
     outcome = Consolidation()
-    groups = store.read("MATCH (p:Person) WITH p.search AS s, collect(p.key) AS keys "
-                        "WHERE size(keys) > 1 RETURN s, keys").rows
+    candidates = store.read("MATCH (p:Person) WITH p.search AS s, collect(p.key) AS keys "
+                            "WHERE size(keys) > 1 RETURN s, keys").rows
+    by_name: dict[str, list[str]] = {}
+    for _, keys in candidates:
+        for key in keys:
+            by_name.setdefault(key_name(key), []).append(key)
+    groups = sorted((name, sorted(keys)) for name, keys in by_name.items() if len(keys) > 1)
     outcome.names = len(groups)
     if not groups:
         return outcome
     nodes = read_nodes(store, sorted(k for _, keys in groups for k in keys), split_targets(curation))
-    for _, keys in sorted(groups):
+    for _, keys in groups:
         outcome.merges += resolve_name([nodes[k] for k in keys if k in nodes])
     if outcome.merges:
         apply_merges(store, outcome.merges, {k: n.name for k, n in nodes.items()})
@@ -100,16 +111,22 @@ def apply_merges(store: Store, merges: list[Merge], names: dict[str, str]) -> No
 
 
 def explain(store: Store, name: str) -> list[dict]:
-    """Per person node of a name (folded, or a key): the keys merged into it and why."""
-    from orggraph.loaders.normalize import fold
+    """Per person node of a name (folded, or a key; a name or key typed with tone marks means only
+    that spelling): the keys merged into it and why."""
+    from orggraph.graph.lookup import find_person_key
+    from orggraph.loaders.normalize import fold, is_plain, name_key
 
-    rows = store.read("MATCH (p:Person) WHERE p.key = $q OR p.search = $s OR p.search CONTAINS $s "
+    keys = [find_person_key(store, name)] if name.startswith("p:") else []
+    where = "p.key IN $keys" if keys else "p.search CONTAINS $s"
+    rows = store.read(f"MATCH (p:Person) WHERE {where} "
                       "OPTIONAL MATCH (p)<-[:SUBJECT]-(s:Statement {fact: 'held_office'}) "
                       "WHERE s.rejected IS NULL OR NOT s.rejected "
                       "RETURN p.key, p.name, p.merged_from, p.merge_reasons, count(s) ORDER BY p.key",
-                      {"q": name, "s": fold(name)}).rows
+                      {"keys": keys, "s": fold(name)}).rows
     out = []
     for key, display, merged, reasons, statements in rows:
+        if not keys and not is_plain(name) and name_key(name) not in name_key(display or ""):
+            continue  # typed with tone marks: only that spelling
         base = {"person": display, "key": key, "statements": statements or 0}
         out.append({**base, "merged": key, "reason": "the node kept (its own key)"})
         for absorbed, reason in zip(merged or [], reasons or []):

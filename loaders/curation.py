@@ -2,15 +2,24 @@
 re-loads (OpenSanctions-style judgements that persist).
 
     merge:    # one person under several keys: `keep` absorbs the others
-      - {keep: "p:le tien chau@hai phong", absorb: ["p:le tien chau@national"]}
+      - {keep: "p:lê tiến châu@hai phong", absorb: ["p:lê tiến châu@national"]}
     split:    # a namesake: this person, in these articles, is someone else
-      - {person: "p:nguyen manh cuong@quang ninh", sources: ["003_f801e71792efedb7.txt"], scope: "quang ninh#2"}
+      - {person: "p:nguyễn mạnh cường@quang ninh", sources: ["003_f801e71792efedb7.txt"],
+         scope: "p:nguyễn mạnh cường@quang ninh#2"}
     alias:    # another spelling of a person's name
-      - {person: "p:nguyen phu trong@national", alias: "Nguyễn Phú Trong"}
+      - {person: "p:nguyen phu trong@national", alias: "Nguyễn Phú Trong", name: "Nguyễn Phú Trọng"}
     reject:   # a statement that is wrong (all articles when `source` is absent)
       - {person: "Trần Đại Quang", title: "Trưởng ban", organization: "Ban Tổ chức Trung ương", source: "dev-11"}
 
 `orggraph curate merge|split|alias|reject` write this file and correct the graph.
+
+Person keys keep the name's tone marks ("p:lê tiến châu@hai phong").  A key, alias or
+reject name written without any diacritics ("p:le tien chau@hai phong", as files
+written when keys were folded have them) matches every spelling that folds to it; one
+written with marks matches only its own spelling (`normalize.spelled_as`).  A key
+written without marks becomes the spelling of the person it meets (`keys.respell`),
+except a merge's `keep` that absorbs another name: its spelling is unknown, so the
+kept person's nodes and the absorbed ones all take `keep` as written.
 """
 from __future__ import annotations
 
@@ -20,7 +29,8 @@ from typing import Optional
 
 import yaml
 
-from orggraph.loaders.normalize import fold, normalize_text
+from orggraph.loaders.keys import key_name, respell
+from orggraph.loaders.normalize import fold, is_plain, normalize_text, spelled_as
 
 CURATION_FILE = "curation.yaml"
 HEADER = ("# orggraph curation: corrections every load applies (see `orggraph curate --help`).\n"
@@ -80,6 +90,18 @@ def _kind(value: object) -> str:
 def _show(entry: object) -> str:
     text = repr(entry)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _across_names(entry: dict) -> bool:
+    """A merge entry whose `keep`, written without tone marks, absorbs another name: the
+    spelling of `keep` is unknown, so every node it means takes `keep` as written."""
+    name = key_name(entry["keep"])
+    return is_plain(name) and any(not spelled_as(name, key_name(a)) for a in entry["absorb"])
+
+
+def split_key(scope: str) -> str:
+    """The key a split entry's `scope` names (written in full, or without "p:")."""
+    return scope if scope.startswith("p:") else f"p:{scope}"
 
 
 @dataclass
@@ -143,36 +165,38 @@ class Curation:
     # -- applying during resolution -----------------------------------------------------------
     def canonical_name(self, name: str) -> str:
         """An alias spelled in an article becomes the name of the person it belongs to."""
-        folded = fold(name)
         for entry in self.alias:
-            if fold(entry["alias"]) == folded and entry.get("name"):
+            if spelled_as(entry["alias"], name) and entry.get("name"):
                 return normalize_text(entry["name"])
         return name
 
     def alias_key(self, name: str) -> Optional[str]:
-        folded = fold(name)
+        """The key of the person `name` is an alias of (its tone marks from the entry's `name`)."""
         for entry in self.alias:
-            if fold(entry["alias"]) == folded:
-                return entry["person"]
+            if spelled_as(entry["alias"], name):
+                return respell(entry["person"], entry.get("name") or name)
         return None
 
     def person_key(self, key: str, source: str) -> str:
         """The key a person gets in an article once splits and merges are applied."""
-        name = key.partition("@")[0]
         for entry in self.split:
             # By name as well as key: the person split may be a node that later merged
             # nodes of the same name by evidence (graph/identity.py).
-            if (entry["person"] == key or entry["person"].partition("@")[0] == name) and source in entry["sources"]:
-                key = f"p:{entry['scope']}" if not entry["scope"].startswith("p:") else entry["scope"]
+            if (spelled_as(entry["person"], key) or spelled_as(key_name(entry["person"]), key_name(key))) \
+                    and source in entry["sources"]:
+                key = respell(split_key(entry["scope"]), key_name(key))
                 break
         for entry in self.merge:
-            if key in entry["absorb"]:
-                return entry["keep"]
+            keep = entry["keep"]
+            if any(spelled_as(absorbed, key) for absorbed in entry["absorb"]):
+                return keep if _across_names(entry) else respell(keep, key_name(key))
+            if _across_names(entry) and spelled_as(keep, key):
+                return keep  # the kept person's own articles come to the same key
         return key
 
     def rejects(self, person: str, title: str, organization: str, source: str) -> bool:
         for entry in self.reject:
-            if (fold(entry["person"]) == fold(person) and fold(entry["title"]) == fold(title)
+            if (spelled_as(entry["person"], person) and fold(entry["title"]) == fold(title)
                     and fold(entry["organization"]) == fold(organization)
                     and (not entry.get("source") or entry["source"] == source)):
                 return True

@@ -2,8 +2,8 @@
 
 Resolution keys a person per article (`resolve.person_scopes`): the same name in the
 same province is one node from the start.  A national figure is still named in many
-provinces and years, so after a load the nodes that share a folded name are
-compared, and those whose posts fit one career become one node.  The evidence, in
+provinces and years, so after a load the nodes that share a name (as written, tone
+marks kept: Thành and Thanh are two names) are compared, and those whose posts fit one career become one node.  The evidence, in
 the order it is tried:
 
 1. a position held in both ("both held Bí thư of Thành ủy Hồ Chí Minh");
@@ -113,7 +113,7 @@ def _describe(nodes: list[Node]) -> str:
 
 
 def resolve_name(nodes: Iterable[Node]) -> list[Merge]:
-    """The merges that make the nodes of one folded name one node per career."""
+    """The merges that make the nodes of one name one node per career."""
     nodes = sorted(nodes, key=lambda n: n.key)
     free = [n for n in nodes if not n.fixed]
     strong = [n for n in free if n.scoped_posts]

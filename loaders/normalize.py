@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "retone_word", "fold", "split_glued_words"]
+__all__ = ["normalize_text", "retone_word", "fold", "name_key", "is_plain", "spelled_as", "split_glued_words"]
 
 
 # --- tone placement -------------------------------------------------------
@@ -180,3 +180,26 @@ def fold(text: str) -> str:
     text = text.lower().replace("đ", "d").replace("\u00f0", "d")
     text = _MARKS.sub("", unicodedata.normalize("NFD", text))
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """A name as written, in one form: lowercase, NFC, new tone placement, whitespace
+    collapsed; tone marks kept, because in Vietnamese they are part of the name (Hùng and
+    Hưng are two names).  "Hoà" and "Hòa", "NGUYỄN XUÂN PHÚC" and "Nguyễn Xuân Phúc" are one."""
+    return _WHITESPACE.sub(" ", _retone(unicodedata.normalize("NFC", text)).lower()).strip()
+
+
+def is_plain(text: str) -> bool:
+    """Written without any tone mark or other diacritic ("le tien chau", "p:do manh hien@hai phong")."""
+    return fold(text) == _WHITESPACE.sub(" ", text.lower()).strip()
+
+
+def spelled_as(written: str, actual: str) -> bool:
+    """Whether a name or key a user wrote means `actual`: written without any diacritics it
+    matches every spelling that folds to it ("nguyen thanh phong" is Nguyễn Thành Phong and
+    Nguyễn Thanh Phong); written with them, only its own spelling (in `name_key`'s form).
+    Curation entries (keys, aliases, rejects) and typed keys match by this rule, so files
+    written when person keys were folded keep working."""
+    if is_plain(written):
+        return fold(written) == fold(actual)
+    return name_key(written) == name_key(actual)

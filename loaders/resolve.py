@@ -6,7 +6,8 @@ same person or organization named in two articles lands on one node:
 - organizations by canonical name (which carries kind and locality); an unscoped
   one ("Thành ủy" with no city) gets a key tied to its article, so it can never
   collide with a scoped organization;
-- persons by folded name within a context: the most local province among the
+- persons by their name as written (tone marks kept: Thành and Thanh are two names;
+  `normalize.name_key`) within a context: the most local province among the
   organizations they hold posts in, else the article's province, else national
   for holders of central posts; a person the article gives no context for stays
   within that article.  Namesakes in unrelated provinces stay apart.
@@ -21,6 +22,7 @@ from typing import Optional
 
 from orggraph.loaders.curation import Curation
 from orggraph.loaders.dates import opens_a_date
+from orggraph.loaders.keys import person_key
 from orggraph.loaders.normalize import fold
 from orggraph.loaders.statements import Extraction, Org
 from orggraph.loaders.structure import standard_parent
@@ -36,10 +38,6 @@ def org_key(org: Org, article: str) -> str:
 
 def position_key(title: str, org_key_: str) -> str:
     return f"pos:{fold(title)}@{org_key_}"
-
-
-def person_key(name: str, scope: str) -> str:
-    return f"p:{fold(name)}@{scope}"
 
 
 def congress_key(org_key_: str, ordinal: int) -> str:

@@ -7,7 +7,9 @@ Header lines at the top of each file:
     // param: NAME: TYPE[?] — help text
 
 TYPE is `search` (folded to lowercase ASCII, matched against nodes' `search`),
-`text`, `date` (ISO, possibly partial), `int` or `confidence` (a number from 0 to 1); `?` marks an optional parameter
+`text`, `date` (ISO, possibly partial), `int`, `confidence` (a number from 0 to 1) or
+`person_key` (a person key, which may be typed without tone marks when only one key
+folds to it: graph/lookup.find_person_key); `?` marks an optional parameter
 (null when not given).  Recipes stay in the Cypher subset both stores share.
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ from orggraph.loaders.dates import DateError, check_iso_date
 from orggraph.loaders.normalize import fold, normalize_text
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+):\s*(search|text|date|int|confidence)(\?)?\s*(?:[—-]+\s*(.*))?$")
+_PARAM = re.compile(r"^(\w+):\s*(search|text|date|int|confidence|person_key)(\?)?\s*(?:[—-]+\s*(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def convert(param: Param, value: str):
         raise RecipeError(f"--param {param.name}: not valid UTF-8 (character {exc.start})") from None
     if param.kind == "search":
         return fold(normalize_text(value))
-    if param.kind == "text":
+    if param.kind in ("text", "person_key"):
         return normalize_text(value)
     if param.kind == "confidence":
         try:
@@ -138,4 +140,10 @@ def convert(param: Param, value: str):
 
 def run_recipe(store: Store, name: str, given: dict[str, str | None], timeout: float | None = None) -> Result:
     recipe = get_recipe(name)
-    return store.read(recipe.cypher, bind_params(recipe, given), timeout=timeout, lookup=True)
+    bound = bind_params(recipe, given)
+    for param in recipe.params:
+        if param.kind == "person_key" and bound[param.name] is not None:
+            from orggraph.graph.lookup import find_person_key  # (the lookup reads the graph)
+
+            bound[param.name] = find_person_key(store, bound[param.name])
+    return store.read(recipe.cypher, bound, timeout=timeout, lookup=True)

@@ -19,7 +19,7 @@ from typing import Optional
 from orggraph.graph.lookup import find_nodes, find_organization
 from orggraph.graph.store import Result, Store
 from orggraph.loaders.dates import check_iso_date
-from orggraph.loaders.normalize import fold
+from orggraph.loaders.normalize import fold, name_key
 from orggraph.queries import run_recipe
 
 
@@ -62,8 +62,13 @@ def timeline(store: Store, person: str, min_confidence: Optional[float] = None) 
     key (p:…@…) picks one."""
     found = find_nodes(store, "Person", person, "person")
     key = found[0]["key"] if len(found) == 1 else None
-    return run_recipe(store, "timeline", {"person": found[0]["search"], "key": key,
-                                          "min_confidence": _sure(min_confidence)})
+    result = run_recipe(store, "timeline", {"person": found[0]["search"], "key": key,
+                                            "min_confidence": _sure(min_confidence)})
+    if key is None:  # namesakes: their one spelling, not others that fold alike
+        spelling = name_key(found[0]["name"])
+        at = result.columns.index("person")
+        result = Result(result.columns, [row for row in result.rows if name_key(row[at]) == spelling])
+    return result
 
 
 def hierarchy(store: Store, organization: str) -> Result:

@@ -1,7 +1,7 @@
 // name: timeline
 // description: A person's posts in order, with dates, status and evidence (the first sentences of each, and how many more).
 // param: person: search — the person's name, e.g. "le tien chau"
-// param: key: text? — a person key, to tell namesakes apart, e.g. "p:le tien chau@hai phong"
+// param: key: person_key? — a person key, to tell namesakes apart, e.g. "p:lê tiến châu@hai phong" (or "p:le tien chau@hai phong" when only one key folds to it)
 // param: min_confidence: confidence? — leave out tenures whose surest statement is below this (0 to 1), e.g. 0.8
 MATCH (p:Person)-[h:HELD_OFFICE]->(x:Position)-[:OF]->(o:Organization)
 WHERE p.search CONTAINS $person AND ($key IS NULL OR p.key = $key)

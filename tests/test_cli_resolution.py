@@ -35,9 +35,9 @@ def _keys(cli, db, name):
 
 def test_a_national_figure_is_one_node_and_namesakes_stay_two(cli, tmp_path):
     db = _load(cli, tmp_path, "--date", "2017")
-    assert _keys(cli, db, "dinh la thang") == {"p:dinh la thang@national"}
-    assert _keys(cli, db, "nguyen manh cuong") == {"p:nguyen manh cuong@quang ninh",
-                                                   "p:nguyen manh cuong@ho chi minh"}
+    assert _keys(cli, db, "dinh la thang") == {"p:đinh la thăng@national"}
+    assert _keys(cli, db, "nguyen manh cuong") == {"p:nguyễn mạnh cường@quang ninh",
+                                                   "p:nguyễn mạnh cường@ho chi minh"}
     code, out, _ = cli("--db", db, "timeline", "dinh la thang", "-f", "json")
     assert {r["organization"] for r in json.loads(out)} >= {"Thành ủy Thành phố Hồ Chí Minh", "Ban Kinh tế Trung ương"}
 
@@ -47,7 +47,7 @@ def test_resolution_says_what_was_merged_and_why(cli, tmp_path):
     code, out, err = cli("--db", db, "resolution", "dinh la thang", "-f", "json")
     assert code == 0, err
     rows = json.loads(out)
-    assert [r["merged"] for r in rows] == ["p:dinh la thang@national", "p:dinh la thang@ho chi minh"]
+    assert [r["merged"] for r in rows] == ["p:đinh la thăng@national", "p:đinh la thăng@ho chi minh"]
     assert rows[1]["reason"].startswith("a central post (") and "Ban Kinh tế Trung ương" in rows[1]["reason"]
     code, _, err = cli("--db", db, "resolution", "nobody at all")
     assert code != 0 and len(err.strip().splitlines()) == 1

@@ -132,7 +132,7 @@ def test_tenures_count_their_statements_and_recipes_show_the_first_few(tmp_path)
         _check_counts(store)
         said = _said(store)
         for row in run_recipe(store, "timeline", {"person": "le tien chau"}).dicts():
-            [(person, position)] = [pair for pair in said if pair[0].startswith("p:le tien chau")
+            [(person, position)] = [pair for pair in said if pair[0].startswith("p:lê tiến châu")
                                     and pair[1].startswith(f"pos:{fold(row['title'])}@o:{fold(row['organization'])}")]
             rows = said[(person, position)]
             assert row["evidence"] == [sentence for _, _, sentence in rows[:EVIDENCE]]

@@ -345,7 +345,8 @@ def _recipe_runs():
     from orggraph.queries import load_recipes
 
     examples = {"organization": "hai phong", "title": "Bí thư", "person": "le tien chau", "name": "hai phong",
-                "date": "2024-10-16", "ordinal": "6", "min_confidence": "0.9"}
+                "date": "2024-10-16", "ordinal": "6", "min_confidence": "0.9",
+                "key": "p:le tien chau@hai phong"}  # a person key, typed without tone marks
     for recipe in load_recipes().values():
         yield recipe.name, {p.name: examples.get(p.name, "a") for p in recipe.params if not p.optional}
         optional = {p.name: examples.get(p.name, "a") for p in recipe.params if p.optional}

@@ -183,9 +183,9 @@ def test_later_dates_are_further_right_and_undated_posts_are_apart(seeds_copy):
                 {"key": "x:test:pho giam doc", "name": "Phó Giám đốc Sở Thử Nghiệm", "search": "pho giam doc",
                  "title": "Phó Giám đốc"}], ["name", "search", "title"])
             s.merge_relationships(RelWrite("HELD_OFFICE", "Person", "Position", ("start_date", "end_date", "status")),
-                                  [{"src": "p:le tien chau@hai phong", "dst": "x:test:giam doc",
+                                  [{"src": "p:lê tiến châu@hai phong", "dst": "x:test:giam doc",
                                     "start_date": "2015-03", "end_date": "2019-06-01", "status": "ended"},
-                                   {"src": "p:le tien chau@hai phong", "dst": "x:test:pho giam doc",
+                                   {"src": "p:lê tiến châu@hai phong", "dst": "x:test:pho giam doc",
                                     "start_date": None, "end_date": None, "status": "ended"}])
     with open_store(seeds_copy, read_only=True) as s:
         pic = V.person(s, "p:le tien chau@hai phong")
@@ -408,7 +408,7 @@ def long_career(path: str, posts: int = 120, undated: int = 15) -> None:
         s.merge_nodes("Position", rows, ["name", "search", "title"])
         s.merge_relationships(RelWrite("OF", "Position", "Organization"),
                               [{"src": f"x:test:{i}", "dst": f"o:test:{i % 30}"} for i in range(posts + undated)])
-        held = [{"src": "p:le tien chau@hai phong", "dst": f"x:test:{i}",
+        held = [{"src": "p:lê tiến châu@hai phong", "dst": f"x:test:{i}",
                  "start_date": f"{1990 + i * 34 // posts}-{1 + i % 12:02d}" if i < posts else None,
                  "end_date": f"{1991 + i * 34 // posts}-06" if i < posts else None, "status": "ended"}
                 for i in range(posts + undated)]
