@@ -819,23 +819,28 @@ def attendance(sentences: list[str], reader: ArticleReader, event_kind: str) -> 
     """Persons in sentences that place them at the main event, with their role."""
     found: dict[str, Attendance] = {}
     for sentence in sentences:
+        role = _presence_role(sentence, event_kind)
+        if role is None:
+            continue  # (the cheap test first: most sentences place nobody at the event)
         # "kết luận thi hành kỷ luật đối ông Bùi Văn Sang", "mang tên ông Võ Trần Chí": the sentence is
         # about them, they are not at the event
-        names = [m.name for m in reader.person_mentions(sentence)
-                 if not _NOT_PRESENT_BEFORE.search(sentence, max(0, m.start - 40), m.start)]
-        if not names:
-            continue
-        for role, pattern in cues().presence:
-            if role == "appointed_at_ceremony":
-                if event_kind != "ceremony":
-                    continue
-                role = "elected"
-            if pattern.search(sentence):
-                for name in names:
-                    if name not in found:
-                        found[name] = Attendance(name, role, sentence)
-                break
+        for mention in reader.person_mentions(sentence):
+            if mention.name not in found and \
+                    not _NOT_PRESENT_BEFORE.search(sentence, max(0, mention.start - 40), mention.start):
+                found[mention.name] = Attendance(mention.name, role, sentence)
     return list(found.values())
+
+
+def _presence_role(sentence: str, event_kind: str) -> Optional[str]:
+    """The role the first presence cue of the sentence gives (cues.yaml order), or None."""
+    for role, pattern in cues().presence:
+        if role == "appointed_at_ceremony":
+            if event_kind != "ceremony":
+                continue
+            role = "elected"
+        if pattern.search(sentence):
+            return role
+    return None
 
 
 def extract_article(raw: RawArticle) -> Extraction:
