@@ -463,6 +463,8 @@ class ArticleReader:
                 status_hint = "former"  # "Tháng 10 năm 1945, khi Hà Ứng Khâm, Tổng Tham mưu trưởng …"
             if _THEN_AFTER.match(sentence, segment.end) and status_hint not in ("start", "end"):
                 status_hint = "former"  # "ông Nguyễn Vỹ - Chủ tịch Hội đồng thị xã Đà Lạt lúc bấy giờ"
+            if status_hint in (None, "current") and self._period_ended(sentence, segment.end):
+                status_hint = "former"  # "ông Đinh La Thăng làm Bí thư Thành ủy TP.HCM từ 2/2016-5/2017", read later
             term = _TERM_AFTER.match(sentence, segment.end)
             if term and self.article_date and int(term.group(1)) < int(self.article_date[:4]) and \
                     status_hint not in ("start", "end"):
@@ -488,6 +490,16 @@ class ArticleReader:
                                         self._statement_date(sentence, status), sentence, basis, confidence))
             if inferred:
                 self._inferred.append(self.held[-1])
+
+    def _period_ended(self, sentence: str, at: int) -> bool:
+        """A closed period right after the post ("từ 2/2016-5/2017", "từ năm 2010 đến năm 2015") that
+        ended before the article's month."""
+        period = _PERIOD_AFTER.match(sentence, at)
+        if not period or not self.article_date:
+            return False
+        ended = (int(period.group("year")), int(period.group("month") or 12))
+        written = (int(self.article_date[:4]), int(self.article_date[5:7] or 12) if len(self.article_date) >= 7 else 12)
+        return ended < written
 
     def _told_of_the_past(self, sentence: str) -> bool:
         """A sentence that opens with a year two or more before the article's ("Năm 2001, …" in
@@ -696,6 +708,8 @@ def statement_confidence(how: str, org: Org, borrowed: bool) -> float:
 # councils ("Phó Bí thư Đảng ủy, Chủ tịch Công đoàn trường" is the school's committee).
 _NO_PARTY_INSIDE = re.compile(r"(?:Công đoàn|Đoàn Thanh niên|Hội|Hội đồng|Ban Chấp hành)\b")
 _ENDED_AFTER = re.compile(r"[\s,]*(?:đã\s+)?bị\s+(?:kỷ luật\s+)?(?:bằng\s+)?(?:hình thức\s+)?(?:cách chức|cách hết|miễn nhiệm)")
+_PERIOD_AFTER = re.compile(r"\s*,?\s*(?:trong\s+)?(?:\d+\s+năm\s+)?(?:từ|giai đoạn)\s+(?:tháng\s+)?(?:\d{1,2}/)?(?:năm\s+)?\d{4}"
+                           r"\s*(?:-|–|đến|tới)\s*(?:tháng\s+)?(?:(?P<month>\d{1,2})/)?(?:năm\s+)?(?P<year>\d{4})(?!\d)")
 _TERM_AFTER = re.compile(r"\s*,?\s*(?:nhiệm kỳ|khóa [IVXLC]+,? nhiệm kỳ)\s+\d{4}\s*[-–]\s*(\d{4})")
 _CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực"})
 _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")

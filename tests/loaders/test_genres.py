@@ -1056,3 +1056,18 @@ def test_a_council_named_with_its_school_counts_for_the_school():
     context = PlaceContext(None, {})
     subjects = find_subjects([(text, 1)], lambda words: canonical_org(words, context))
     assert subjects["main"].name == "Trường Đại học Bách khoa Hà Nội"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # a closed period after the post, ended before the article: the post is past (a trial's narration)
+    ("Như vậy ông Đinh La Thăng làm Bí thư Thành ủy TP.HCM từ 2/2016-5/2017.", "former"),
+    ("Ông Nguyễn Văn Bình giữ chức Giám đốc Sở Tư pháp tỉnh Nam Định từ năm 2010 đến năm 2015.", "former"),
+    # a period still running, or a plan's period, changes nothing
+    ("Ông Nguyễn Văn Bình là Giám đốc Sở Tư pháp tỉnh Nam Định từ 2010 đến nay.", "current"),
+])
+def test_a_closed_period_after_the_post(sentence, status):
+    sentence = normalize_text(sentence)
+    context = PlaceContext.from_text(None, sentence)
+    reader = ArticleReader(context, "2017-12-10", "2017-12-10", set())
+    reader.read(sentence)
+    assert [h.status for h in reader.held] == [status]
