@@ -54,6 +54,10 @@ class Cues:
     elected: re.Pattern  # a start by election
     events: dict[str, re.Pattern]
     presence: list[tuple[str, re.Pattern]]
+    # any event but a congress, any presence cue: one search that most texts fail, before the
+    # searches by kind (whose order decides which kind a text is)
+    any_event: re.Pattern
+    any_presence: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +95,8 @@ def cues() -> Cues:
         past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;]{0,40}$", re.I),
         events=events, presence=presence,
+        any_event=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for kind, words in data['events'].items() if kind != 'congress' for w in words])})(?!\w)"),
+        any_presence=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for words in data['presence'].values() for w in words])})(?!\w)", re.I),
     )
 
 
@@ -232,7 +238,7 @@ class ArticleReader:
             self.career_subject = None
         if not has_title(sentence):
             self._untitled.append(sentence)
-            if _DIED.search(sentence):
+            if ("từ trần" in sentence or "qua đời" in sentence or "tạ thế" in sentence) and _DIED.search(sentence):
                 self._note_death(sentence, self.person_mentions(sentence))
             if not self.persons and len(self._untitled) <= 6:
                 # a biography names its subject before any title, early: "X (sinh 1957) là …"
@@ -819,6 +825,8 @@ def main_event(title: Optional[str], lead: list[str], date: Optional[str], repor
         return None
     for text in ([title] if title else []) + lead[:3]:
         lowered = text[:600].lower()
+        if not cues().any_event.search(lowered):
+            continue
         for kind, pattern in cues().events.items():
             if kind == "congress":
                 continue
@@ -847,6 +855,8 @@ def attendance(sentences: list[str], reader: ArticleReader, event_kind: str) -> 
 
 def _presence_role(sentence: str, event_kind: str) -> Optional[str]:
     """The role the first presence cue of the sentence gives (cues.yaml order), or None."""
+    if not cues().any_presence.search(sentence):
+        return None
     for role, pattern in cues().presence:
         if role == "appointed_at_ceremony":
             if event_kind != "ceremony":
