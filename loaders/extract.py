@@ -9,6 +9,7 @@ subordination and who attended the article's main event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -58,6 +59,7 @@ class Cues:
     # searches by kind (whose order decides which kind a text is)
     any_event: re.Pattern
     any_presence: re.Pattern
+    career_words: tuple[str, ...]  # every career marker holds one of these word pairs (lowercase): a cheap test first
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,7 @@ def cues() -> Cues:
     return Cues(
         link=link, link_status=link_status,
         career=re.compile(rf"(?:{alternation(data['career_markers'])})", re.I),
+        career_words=_covering_words([m.lower() for m in data["career_markers"]]),
         not_post_before=re.compile(rf"(?:{alternation(data['not_post_before'])})\s*(?:chức danh|chức vụ|vị trí)?\s*$", re.I),
         not_post_org=re.compile(data["not_post_orgs"]),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
@@ -98,6 +101,20 @@ def cues() -> Cues:
         any_event=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for kind, words in data['events'].items() if kind != 'congress' for w in words])})(?!\w)"),
         any_presence=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for words in data['presence'].values() for w in words])})(?!\w)", re.I),
     )
+
+
+def _covering_words(phrases: list[str]) -> tuple[str, ...]:
+    """A few word pairs such that every phrase holds one (chosen greedily, the commonest first;
+    pairs, not words, since single words such as "chức" are in most sentences)."""
+    def pairs(phrase: str) -> set[str]:
+        words = phrase.split()
+        return {" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))}
+    left, chosen = [pairs(p) for p in phrases], []
+    while left:
+        word = Counter(w for words in left for w in words).most_common(1)[0][0]
+        chosen.append(word)
+        left = [words for words in left if word not in words]
+    return tuple(chosen)
 
 
 # A step of a career list: "- Từ 01/2002 đến 8/2005: …", "Từ 3/7/2017: …"
@@ -814,6 +831,9 @@ _NORMATIVE = re.compile(r"phải là người|phải có|phải đáp ứng|tiê
 
 def _career_position(sentence: str) -> Optional[int]:
     """Where a career list begins; none in a rule's text ("Tổng bí thư phải là người đã kinh qua …")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in cues().career_words):
+        return None
     match = cues().career.search(sentence)
     return match.end() if match and not _NORMATIVE.search(sentence, 0, match.start()) else None
 
