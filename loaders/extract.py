@@ -255,8 +255,7 @@ class ArticleReader:
             self.career_subject = None
         if not has_title(sentence):
             self._untitled.append(sentence)
-            if ("từ trần" in sentence or "qua đời" in sentence or "tạ thế" in sentence) and _DIED.search(sentence):
-                self._note_death(sentence, self.person_mentions(sentence))
+            self._note_death(sentence)
             if not self.persons and len(self._untitled) <= 6:
                 # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
@@ -269,7 +268,7 @@ class ArticleReader:
             return  # no title, no post (the cheap test that keeps extraction fast)
         sentence = split_glued_words(sentence)
         mentions = self.person_mentions(sentence)
-        self._note_death(sentence, mentions)
+        self._note_death(sentence)
         boundary = 0
         if continues_career:  # "- Từ 8/2005 đến 11/2007: Phó Giám đốc …" after "từng giữ các vị trí"
             self._career(self.career_subject, sentence, 0)
@@ -521,7 +520,7 @@ class ArticleReader:
         if not period or not self.article_date:
             return False
         ended = (int(period.group("year")), int(period.group("month") or 12))
-        written = (int(self.article_date[:4]), int(self.article_date[5:7] or 12) if len(self.article_date) >= 7 else 12)
+        written = (int(self.article_date[:4]), int(self.article_date[5:7]) if len(self.article_date) >= 7 else 12)
         return ended < written
 
     def _told_of_the_past(self, sentence: str) -> bool:
@@ -534,10 +533,14 @@ class ArticleReader:
         now = int(self.article_date[:4]) if self.article_date else None
         return year <= now - 2 if now else year < 1990
 
-    def _note_death(self, sentence: str, mentions: list[PersonMention]) -> None:
-        """"Ông A, nguyên …, đã từ trần": the first person named before the words of death has died."""
+    def _note_death(self, sentence: str) -> None:
+        """"Ông A, nguyên …, đã từ trần": the first person named before the words of death has died.
+        (The words are looked for before the persons: most sentences have none.)"""
+        if "từ trần" not in sentence and "qua đời" not in sentence and "tạ thế" not in sentence:
+            return
         died = _DIED.search(sentence)
-        if died and mentions and mentions[0].start < died.start():
+        mentions = self.person_mentions(sentence) if died else []
+        if mentions and mentions[0].start < died.start():
             self._deceased.add(mentions[0].name)
 
     def settled(self) -> list[HeldOffice]:

@@ -156,12 +156,7 @@ def is_person_after_unit(words: str) -> bool:
     """Whether the words after a district-level unit word are a person's name, not the unit's:
     they begin with a family name and no district or province has them ("UBND huyện Nguyễn
     Văn Bình"; but "quận Lê Chân", "thị xã Hoàng Mai" are places)."""
-    return bool(words) and words.split()[0] in _family_names() and not _names_a_place(words, 0)
-
-
-@functools.lru_cache(maxsize=1)
-def _family_names() -> frozenset[str]:
-    return load_surnames()
+    return bool(words) and words.split()[0] in load_surnames() and not _names_a_place(words, 0)
 
 
 @functools.cache
