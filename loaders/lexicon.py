@@ -35,14 +35,14 @@ def _phrase_char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def phrase_pattern(phrases, casefold: bool = True) -> str:
+def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False) -> str:
     """A regex source matching any of `phrases` (longest first), spaces matching any run
     of white space (compile with re.I when `casefold`).  Built as a character trie: Python's re tries the branches of a
-    plain alternation one by one, which made a lexicon of titles the slowest step."""
+    plain alternation one by one, which made a lexicon of titles the slowest step.  `word_start`: see `trie_pattern`."""
     from orggraph.loaders.places import trie_pattern
 
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
-    return trie_pattern(words, _phrase_char)
+    return trie_pattern(words, _phrase_char, word_start)
 
 
 @lru_cache(maxsize=None)

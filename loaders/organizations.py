@@ -185,18 +185,23 @@ class PlaceContext:
         return self if not named else PlaceContext(self.province, {**self.units, **named}, self.subjects)
 
 
+# Pure functions of a name: the same names recur through an archive, so each is worked out once
+# per process.
+@lru_cache(maxsize=8192)
 def expand_abbreviations(name: str) -> str:
     pattern, table = lexicon().abbreviations
     name = pattern.sub(lambda m: table[m.group(0).rstrip()], name)
     return re.sub(r"\s+", " ", name).strip()
 
 
+@lru_cache(maxsize=8192)
 def _apply_rewrites(name: str) -> str:
     for pattern, repl in lexicon().rewrites:
         name = pattern.sub(repl, name)
     return name
 
 
+@lru_cache(maxsize=8192)
 def find_head(name: str) -> Optional[Head]:
     folded = name.casefold()
     for head in lexicon().heads:

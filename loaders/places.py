@@ -109,11 +109,14 @@ def _char_pattern(ch: str) -> str:
     return re.escape(ch)
 
 
-def trie_pattern(words: Iterable[str], char_pattern=_char_pattern) -> str:
+def trie_pattern(words: Iterable[str], char_pattern=_char_pattern, word_start: bool = False) -> str:
     """A regex source matching any of `words`, shaped as a character trie (longest first).
 
     Python's re tries alternatives one by one; a trie makes each position cost a few
-    character tests instead of one test per spelling.
+    character tests instead of one test per spelling.  `word_start`: only where no word
+    character precedes; the test follows the first character (`(?<!\w.)`), so that the pattern
+    still opens with its possible first characters and re skips every other position fast
+    (a leading `(?<!\w)` makes it try a match at every character).
     """
     trie: dict = {}
     for w in words:
@@ -122,8 +125,8 @@ def trie_pattern(words: Iterable[str], char_pattern=_char_pattern) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        branches = [char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict, boundary: str = "") -> str:
+        branches = [char_pattern(ch) + boundary + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -131,7 +134,7 @@ def trie_pattern(words: Iterable[str], char_pattern=_char_pattern) -> str:
             return "(?:" + body + ")?"
         return body
 
-    pattern = emit(trie)
+    pattern = emit(trie, r"(?<!\w.)" if word_start else "")
     return pattern or "(?!)"
 
 

@@ -86,6 +86,7 @@ def body_name_at(text: str, pos: int) -> int:
     return match.end() if match and text[pos].isupper() else -1
 
 
+@lru_cache(maxsize=8192)  # names recur through an archive
 def central_body(name: str) -> Optional[Body]:
     """The national body an (abbreviation-expanded) name means, if it is one."""
     reg = registry()
