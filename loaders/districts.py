@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from orggraph.loaders.lexicon import at_word_start
 from orggraph.loaders.normalize import fold
 
 LEAD_CHARS = 400
@@ -36,7 +37,7 @@ def is_district_name(name: str) -> bool:
     return fold(name) in _table()
 
 
-_DISTRICT_MENTION = re.compile(r"\b(huyện|quận|thị xã)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})")
+_DISTRICT_MENTION = re.compile(rf"({at_word_start(['huyện', 'quận', 'thị xã'])})\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{0,2}})")
 
 
 def province_of_districts(text: str) -> Optional[str]:

@@ -20,7 +20,7 @@ from orggraph.loaders.congresses import find_congresses
 from orggraph.loaders.dates import event_date, parse_article_date, statement_date
 from orggraph.loaders.foreign import foreign_persons_in, is_foreign_person, is_foreign_post
 from orggraph.loaders.html import html_to_article
-from orggraph.loaders.lexicon import alternation, load_yaml, phrase_pattern
+from orggraph.loaders.lexicon import alternation, at_word_start, load_yaml, phrase_pattern
 from orggraph.loaders.markdown import looks_like_markdown, markdown_to_text
 from orggraph.loaders.names import find_person_names, is_historical_name, load_surnames
 from orggraph.loaders.normalize import fold, normalize_text, split_glued_words
@@ -129,8 +129,9 @@ _ENDED_SPAN = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?[^,.;:]{0,30}\d{4}\s*(
 _CUE_IN_CAPS = re.compile(r"^(?:Đồng Chí|Ông|Bà)\s+")
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?:\b(?:số|đường|phố)\s+\d*[A-Za-z/]*\s*|(?<![\w.])(?<!quận )(?<!Quận )(?<!phường )"
                                   r"(?<!Phường )(?<!khu )(?<!khóa )\d+[A-Za-z]?\s+)$")
-_MAYBE_FOREIGN_PERSON = re.compile(r"\b(?:Tập|Lý|Hồ|Ôn|Giang|Chu|Đặng|Lưu|Mao|Tưởng|Vương|Dương|Triệu|Uông|Hàn|Lật|Thái|"
-                                   r"Đinh|Hoàng|Ngụy|Thường|Đổng|Trương|Du|Tôn|Bạc|Tống|Hùng|Mã|Trần|Lại|Kim|Ngô)\s")
+_MAYBE_FOREIGN_PERSON = re.compile(r"(?:%s)\s" % at_word_start(
+    "Tập Lý Hồ Ôn Giang Chu Đặng Lưu Mao Tưởng Vương Dương Triệu Uông Hàn Lật Thái Đinh Hoàng Ngụy Thường Đổng "
+    "Trương Du Tôn Bạc Tống Hùng Mã Trần Lại Kim Ngô".split()))
 _PERSON_CUE_BEFORE = re.compile(r"(?:ông|bà|anh|chị|đồng chí|[Ôô]ng|[Bb]à)\s+$")
 _MAYBE_SHORT_REF = re.compile(r"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+[A-ZĐ]")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 import yaml
 
@@ -39,10 +40,43 @@ def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False) -> 
     """A regex source matching any of `phrases` (longest first), spaces matching any run
     of white space (compile with re.I when `casefold`).  Built as a character trie: Python's re tries the branches of a
     plain alternation one by one, which made a lexicon of titles the slowest step.  `word_start`: see `trie_pattern`."""
-    from orggraph.loaders.places import trie_pattern
-
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
     return trie_pattern(words, _phrase_char, word_start)
+
+
+def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool = False) -> str:
+    """A regex source matching any of `words`, shaped as a character trie (longest first).
+
+    Python's re tries alternatives one by one; a trie makes each position cost a few
+    character tests instead of one test per spelling.  `word_start`: only where no word
+    character precedes; the test follows the first character (`(?<!\\w.)`), so that the pattern
+    still opens with its possible first characters and re skips every other position fast
+    (a leading `(?<!\\w)` makes it try a match at every character).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict, boundary: str = "") -> str:
+        branches = [char_pattern(ch) + boundary + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    pattern = emit(trie, r"(?<!\w.)" if word_start else "")
+    return pattern or "(?!)"
+
+
+def at_word_start(words: Iterable[str]) -> str:
+    """A regex source matching any of `words` as written, where no word character precedes
+    (like a leading `\\b` before a word), shaped so that re skips to their first letters fast."""
+    return trie_pattern(sorted(set(words)), re.escape, word_start=True)
 
 
 @lru_cache(maxsize=None)

@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from orggraph.loaders.districts import is_district_name
-from orggraph.loaders.lexicon import read_lexicon
-from orggraph.loaders.places import LOWER, UPPER, province_named, trie_pattern
+from orggraph.loaders.lexicon import read_lexicon, trie_pattern
+from orggraph.loaders.places import LOWER, UPPER, province_named
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 SURNAMES_PATH = LEXICON_DIR / "surnames.txt"

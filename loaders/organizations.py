@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from orggraph.loaders.lexicon import load_yaml
+from orggraph.loaders.lexicon import at_word_start, load_yaml
 from orggraph.loaders.names import UPPER, find_person_names, is_person_after_unit
 from orggraph.loaders.places import Province, find_provinces, province_named
 from orggraph.loaders.registry import Body, central_body, ministry_of_subject
@@ -28,7 +28,7 @@ _PARTY_OF_UNIT = {"tỉnh": "Tỉnh ủy {}", "thành phố": "Thành ủy {}", 
                   "thị trấn": "Đảng ủy thị trấn {}"}
 _NAME_WORD = rf"[{UPPER}0-9][\w'’-]*"
 # "xã Quế Long", "huyện Chư Prông": a unit type word and a capitalized name.
-UNIT_NAME = re.compile(rf"\b(?=[thqxp])({'|'.join(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
+UNIT_NAME = re.compile(rf"({at_word_start(UNIT_WORDS)}) ({_NAME_WORD}(?: {_NAME_WORD}){{0,3}})")
 # Bodies that units belong to, when named after the unit: "Cục Hợp tác quốc tế, Bộ GD&ĐT".
 PARENT_BODY = (r"(?:Bộ|Sở|Công an|Văn phòng|Tổng cục|Cục|Ủy ban nhân dân|UBND|Học viện|Đại học|ĐH|Trường|"
                r"Bệnh viện|Tập đoàn|Tổng [Cc]ông ty|Công ty|Viện|Hội Liên hiệp|Hội LHPN|Liên đoàn|"
@@ -38,7 +38,7 @@ PARENT_BODY_ANY_CASE = rf"(?:{PARENT_BODY}|công ty|tổng công ty|tập đoàn
 _COMMA_BEFORE_PARENT = re.compile(rf"(?:,|\s-|\s(?:trực\s+)?thuộc)\s*(?={PARENT_BODY_ANY_CASE}\s)")
 _INNER_PARENT = re.compile(rf"(?<=\s){PARENT_BODY}\s")
 _TRAILING_COMMITTEE = re.compile(r"(?<= )(Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy)$")
-_ANY_UNIT_WORD = re.compile(r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã)\s")
+_ANY_UNIT_WORD = re.compile(rf"(?:{at_word_start(['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã'])})\s")
 _BARE_UNIT_END = re.compile(rf"(?:^|\s)({'|'.join(UNIT_WORDS)})$", re.I)
 
 

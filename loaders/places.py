@@ -18,6 +18,8 @@ from typing import Iterable
 
 import yaml
 
+from orggraph.loaders.lexicon import trie_pattern
+
 LEXICON_PATH = Path(__file__).parent / "lexicons" / "provinces.yaml"
 
 # The day the 34-unit map took effect (Resolution 202/2025/QH15 of 12 June 2025).
@@ -107,35 +109,6 @@ def _char_pattern(ch: str) -> str:
     if ch == ".":
         return r"\. ?"
     return re.escape(ch)
-
-
-def trie_pattern(words: Iterable[str], char_pattern=_char_pattern, word_start: bool = False) -> str:
-    """A regex source matching any of `words`, shaped as a character trie (longest first).
-
-    Python's re tries alternatives one by one; a trie makes each position cost a few
-    character tests instead of one test per spelling.  `word_start`: only where no word
-    character precedes; the test follows the first character (`(?<!\w.)`), so that the pattern
-    still opens with its possible first characters and re skips every other position fast
-    (a leading `(?<!\w)` makes it try a match at every character).
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict, boundary: str = "") -> str:
-        branches = [char_pattern(ch) + boundary + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    pattern = emit(trie, r"(?<!\w.)" if word_start else "")
-    return pattern or "(?!)"
 
 
 @functools.cache
@@ -281,7 +254,7 @@ def _mention_rx() -> re.Pattern:
     for b in _lexicon().get("not_places") or ():
         f = _canonical_form(str(b))
         surfaces.update((f, f.upper()))
-    names = trie_pattern(sorted(surfaces))
+    names = trie_pattern(sorted(surfaces), _char_pattern)
     first = {s[0] for s in surfaces} | {c for w in _lexicon().get("place_prefixes") or () for c in (w[0].lower(), w[0].upper())}
     return re.compile(
         r"(?<!\w)(?=[%s])(?:(?P<prefix>%s)(?:\. ?| ))?(?P<name>%s)(?!\w)"
