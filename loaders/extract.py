@@ -83,8 +83,8 @@ def cues() -> Cues:
     surnames = "|".join(sorted(load_surnames(), key=len, reverse=True))
     short_ref = re.compile(rf"\b(?:[ôÔ]ng|[bB]à|[đĐ]ồng chí|anh|chị)\s+(?!(?:{surnames})\s+[A-ZĐ])([A-ZĐ][\wÀ-ỹ]+)(?!\s+[A-ZĐ])")
     # Matched on lowercased text: a case-insensitive trie is three times slower.
-    events = {kind: re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)") for kind, words in data["events"].items()}
-    presence = [(role, re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})(?!\w)", re.I))
+    events = {kind: re.compile(rf"(?:{phrase_pattern(words, word_start=True)})(?!\w)") for kind, words in data["events"].items()}
+    presence = [(role, re.compile(rf"(?:{phrase_pattern(words, word_start=True, any_case=True)})(?!\w)"))
                 for role, words in data["presence"].items()]
     return Cues(
         link=link, link_status=link_status,
@@ -94,12 +94,12 @@ def cues() -> Cues:
         not_post_org=re.compile(data["not_post_orgs"]),
         gap=gap, honorific_then=honorific_then, short_ref=short_ref,
         appointment=re.compile(rf"(?:{alternation(data['appointment_nouns'])})\s+", re.I),
-        elected=re.compile(rf"(?<!\w)(?:{phrase_pattern(data['election_words'])})(?!\w)", re.I),
+        elected=re.compile(rf"(?:{phrase_pattern(data['election_words'], word_start=True, any_case=True)})(?!\w)"),
         past=re.compile(rf"\s*(?:{alternation(data['past_markers'])})\b", re.I),
         start_before=re.compile(r"\b(?:bầu|bổ nhiệm|chỉ định|điều động|phân công)\b[^,;]{0,40}$", re.I),
         events=events, presence=presence,
-        any_event=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for kind, words in data['events'].items() if kind != 'congress' for w in words])})(?!\w)"),
-        any_presence=re.compile(rf"(?<!\w)(?:{phrase_pattern([w for words in data['presence'].values() for w in words])})(?!\w)", re.I),
+        any_event=re.compile(rf"(?:{phrase_pattern([w for kind, words in data['events'].items() if kind != 'congress' for w in words], word_start=True)})(?!\w)"),
+        any_presence=re.compile(rf"(?:{phrase_pattern([w for words in data['presence'].values() for w in words], word_start=True, any_case=True)})(?!\w)"),
     )
 
 

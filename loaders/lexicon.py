@@ -36,22 +36,24 @@ def _phrase_char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False) -> str:
+def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False, any_case: bool = False) -> str:
     """A regex source matching any of `phrases` (longest first), spaces matching any run
     of white space (compile with re.I when `casefold`).  Built as a character trie: Python's re tries the branches of a
-    plain alternation one by one, which made a lexicon of titles the slowest step.  `word_start`: see `trie_pattern`."""
+    plain alternation one by one, which made a lexicon of titles the slowest step.  `word_start`, `any_case`: see `trie_pattern`."""
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
-    return trie_pattern(words, _phrase_char, word_start)
+    return trie_pattern(words, _phrase_char, word_start, any_case)
 
 
-def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool = False) -> str:
+def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool = False, any_case: bool = False) -> str:
     """A regex source matching any of `words`, shaped as a character trie (longest first).
 
     Python's re tries alternatives one by one; a trie makes each position cost a few
     character tests instead of one test per spelling.  `word_start`: only where no word
     character precedes; the test follows the first character (`(?<!\\w.)`), so that the pattern
     still opens with its possible first characters and re skips every other position fast
-    (a leading `(?<!\\w)` makes it try a match at every character).
+    (a leading `(?<!\\w)` makes it try a match at every character).  `any_case`: the first
+    letter in either case and the rest case-insensitive, for the same reason without re.I (a
+    pattern compiled with re.I can never skip ahead).
     """
     trie: dict = {}
     for w in words:
@@ -69,7 +71,15 @@ def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool 
             return "(?:" + body + ")?"
         return body
 
-    pattern = emit(trie, r"(?<!\w.)" if word_start else "")
+    boundary = r"(?<!\w.)" if word_start else ""
+    if any_case:
+        firsts = {}
+        for ch, child in sorted(trie.items()):
+            firsts.setdefault(ch.lower(), []).append(emit(child))
+        branches = [char_pattern(c) + boundary + "(?i:%s)" % "|".join(rests)
+                    for first, rests in firsts.items() for c in dict.fromkeys((first, first.upper()))]
+        return "(?:%s)" % "|".join(branches) if branches else "(?!)"
+    pattern = emit(trie, boundary)
     return pattern or "(?!)"
 
 

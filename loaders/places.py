@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -244,8 +244,22 @@ def _forms() -> dict[str, tuple[Province | None, bool]]:
     return table
 
 
+def _any_case_at_word_start(words: list[str]) -> str:
+    """`(?i:w1|w2|…)` where no word character precedes, opening with the words' first letters
+    in both cases so that re skips to them fast (see `trie_pattern`); tried in the given order."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0].lower(), []).append(re.escape(w[1:]))
+    branches = [re.escape(c) + r"(?<!\w.)(?i:%s)" % "|".join(rest)
+                for first, rest in rests.items() for c in dict.fromkeys((first, first.upper()))]
+    return "(?:%s)" % "|".join(branches)
+
+
 @functools.cache
-def _mention_rx() -> re.Pattern:
+def _mention_rxs() -> tuple[re.Pattern, re.Pattern]:
+    """A place name after a prefix ("tỉnh", "TP."), and a bare one: two patterns, each opening
+    with the letters it can begin with (one pattern with an optional prefix would make re try
+    every character); `_place_matches` merges them."""
     surfaces: set[str] = set()
     for p in _provinces():
         for f in p.forms:
@@ -255,11 +269,25 @@ def _mention_rx() -> re.Pattern:
         f = _canonical_form(str(b))
         surfaces.update((f, f.upper()))
     names = trie_pattern(sorted(surfaces), _char_pattern)
-    first = {s[0] for s in surfaces} | {c for w in _lexicon().get("place_prefixes") or () for c in (w[0].lower(), w[0].upper())}
-    return re.compile(
-        r"(?<!\w)(?=[%s])(?:(?P<prefix>%s)(?:\. ?| ))?(?P<name>%s)(?!\w)"
-        % (re.escape("".join(sorted(first))), _prefix_source(), names)
-    )
+    prefixes = sorted((_canonical_form(w) for w in _lexicon().get("place_prefixes") or ()), key=len, reverse=True)
+    prefixed = re.compile(r"(?P<prefix>%s)(?:\. ?| )(?P<name>%s)(?!\w)" % (_any_case_at_word_start(prefixes), names))
+    bare = re.compile(r"(?P<name>%s)(?!\w)(?P<prefix>)" % trie_pattern(sorted(surfaces), _char_pattern, word_start=True))
+    return prefixed, bare
+
+
+def _place_matches(text: str) -> Iterator[re.Match]:
+    """Place names in `text` left to right, not overlapping; at one position a prefixed name
+    ("tỉnh Quảng Ninh") wins over the bare name."""
+    prefixed_rx, bare_rx = _mention_rxs()
+    prefixed, bare = prefixed_rx.search(text), bare_rx.search(text)
+    while prefixed or bare:
+        m = prefixed if prefixed and (not bare or prefixed.start() <= bare.start()) else bare
+        yield m
+        pos = m.end()
+        if prefixed and prefixed.start() < pos:
+            prefixed = prefixed_rx.search(text, pos)
+        if bare and bare.start() < pos:
+            bare = bare_rx.search(text, pos)
 
 
 @functools.cache
@@ -304,7 +332,7 @@ def find_provinces(text: str) -> list[PlaceMention]:
     committee = _committee_keys()
     out: list[PlaceMention] = []
     surnames = None
-    for m in _mention_rx().finditer(text):
+    for m in _place_matches(text):
         name = m.group("name")
         province, needs_prefix = forms.get(_key(name), (None, False))
         if province is None:
