@@ -81,7 +81,7 @@ def title_lexicon() -> TitleLexicon:
     modifiers = cues["former_modifiers"] + cues["acting_modifiers"] + cues["new_modifiers"]
     modifier_at = re.compile(rf"({phrase_pattern(modifiers)})\s+", re.I)
     rank_at = re.compile(rf"(?:{phrase_pattern(cues['ranks'] + cues['person_cues'], casefold=False)})(?![\w])")
-    title_in_lowercase = re.compile(rf"(?<![\w])(?:{phrase_pattern([f.form for f in forms.values()])}){boundary_after}")
+    title_in_lowercase = re.compile(rf"(?:{phrase_pattern([f.form for f in forms.values()], word_start=True)}){boundary_after}")
     honorific_at = re.compile(rf"(?:{phrase_pattern(cues['honorifics'], casefold=False)})(?![\w])")
     return TitleLexicon(forms, title_at, modifier_at, frozenset(m.casefold() for m in cues["former_modifiers"]),
                         frozenset(m.casefold() for m in cues["acting_modifiers"]),
