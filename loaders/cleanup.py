@@ -321,7 +321,7 @@ def _is_all_caps(word: str) -> bool:
 
 
 # --- bylines -----------------------------------------------------------------------
-_TAIL_CUT = re.compile(r"(?=[.!?…”\"»)])(?:\./\.|[.!?…”\"»)])\s+(?=\S)")
+_TAIL_CUT = re.compile(r"[.!?…”\"»)](?:(?<=\.)/\.)?\s+(?=\S)")  # "./." or one mark; opens with a class: re skips fast
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:[-,&]|(?<!\w)và(?!\w))\s*")
 _OUTLET_WORD = re.compile(r"[\w.+&-]+|-")

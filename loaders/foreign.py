@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from orggraph.loaders.lexicon import alternation, read_lexicon
+from orggraph.loaders.lexicon import alternation, phrase_pattern, read_lexicon
 
 
 _VIETNAM = re.compile(r"Việt\s+Nam|\bVN\b")
@@ -49,7 +49,8 @@ def is_foreign_post(org_words: str | None, text_after_title: str) -> bool:
 @lru_cache(maxsize=1)
 def _persons() -> tuple[frozenset[str], re.Pattern]:
     names = read_lexicon("foreign").get("persons", ())
-    return frozenset(names), re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])")
+    found = phrase_pattern(names, casefold=False, word_start=True, word_chars=r"\w-")
+    return frozenset(names), re.compile(rf"(?:{found})(?![\w-])")
 
 
 def is_foreign_person(name: str) -> bool:

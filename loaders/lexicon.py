@@ -36,15 +36,17 @@ def _phrase_char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False, any_case: bool = False) -> str:
+def phrase_pattern(phrases, casefold: bool = True, word_start: bool = False, any_case: bool = False,
+                   word_chars: str = r"\w") -> str:
     """A regex source matching any of `phrases` (longest first), spaces matching any run
     of white space (compile with re.I when `casefold`).  Built as a character trie: Python's re tries the branches of a
     plain alternation one by one, which made a lexicon of titles the slowest step.  `word_start`, `any_case`: see `trie_pattern`."""
     words = {" ".join((p.casefold() if casefold else p).split()) for p in phrases if p.strip()}
-    return trie_pattern(words, _phrase_char, word_start, any_case)
+    return trie_pattern(words, _phrase_char, word_start, any_case, word_chars)
 
 
-def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool = False, any_case: bool = False) -> str:
+def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool = False, any_case: bool = False,
+                 word_chars: str = r"\w") -> str:
     """A regex source matching any of `words`, shaped as a character trie (longest first).
 
     Python's re tries alternatives one by one; a trie makes each position cost a few
@@ -53,7 +55,8 @@ def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool 
     still opens with its possible first characters and re skips every other position fast
     (a leading `(?<!\\w)` makes it try a match at every character).  `any_case`: the first
     letter in either case and the rest case-insensitive, for the same reason without re.I (a
-    pattern compiled with re.I can never skip ahead).
+    pattern compiled with re.I can never skip ahead).  `word_chars`: what may not precede (a class's
+    contents, `\\w` unless told).
     """
     trie: dict = {}
     for w in words:
@@ -71,7 +74,7 @@ def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool 
             return "(?:" + body + ")?"
         return body
 
-    boundary = r"(?<!\w.)" if word_start else ""
+    boundary = rf"(?<![{word_chars}].)" if word_start else ""
     if any_case:
         firsts = {}
         for ch, child in sorted(trie.items()):

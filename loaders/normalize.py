@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize_text", "retone_word", "fold", "name_key", "is_plain", "spelled_as", "split_glued_words"]
 
@@ -175,6 +176,7 @@ _MARKS = re.compile(r"[\u0300-\u036f]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # names and titles recur through an archive
 def fold(text: str) -> str:
     """Search key: lowercase, no diacritics, "đ" -> "d", whitespace collapsed."""
     text = text.lower().replace("đ", "d").replace("\u00f0", "d")

@@ -424,7 +424,7 @@ def _lineage() -> dict[str, str]:
     return pooled
 
 
-_BARE_LOCAL = re.compile(r"(?<![\w.])(?:[Tt]hành phố|[Tt]ỉnh)(?=\s*(?:[,.;:)\n]|$|\s+[a-zđà-ỹ]))")
+_BARE_LOCAL = re.compile(r"[Tt](?<![\w.].)(?:hành phố|ỉnh)(?=\s*(?:[,.;:)\n]|$|\s+[a-zđà-ỹ]))")
 
 
 def _dominant(scores: dict[str, float], own: dict[str, float], min_score: float = MIN_SCORE) -> Province | None:
