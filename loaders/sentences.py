@@ -28,7 +28,7 @@ _AFTER = (
 )
 # "./.", "...", "…", "?!": each alternative opens with its literal, so that re skips to them
 # fast (as `\./\.|\.{2,}|…+|[.!?]+`, tried in that order).
-_CANDIDATE = re.compile(r"(?P<t>\.(?:/\.|\.+|[.!?]*)|…+|!(?:[.!?]*)|\?(?:[.!?]*))" + _AFTER)
+_CANDIDATE = re.compile(r"(?P<t>\.(?:/\.|\.+|[.!?]*)|……*|!(?:[.!?]*)|\?(?:[.!?]*))" + _AFTER)
 # Most paragraphs end sentences with "." only; a pattern that starts with a literal
 # period is scanned several times faster.
 _DOT_CANDIDATE = re.compile(r"(?P<t>\.(?:/\.|\.+)?)" + _AFTER)
