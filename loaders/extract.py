@@ -71,7 +71,7 @@ def cues() -> Cues:
             link_status[re.sub(r"\s+", " ", phrase.casefold())] = status
     link = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–]?\s*(?:(?:hiện|nay|đang|cũng|đã|sẽ|vừa|chính thức|sau đó|đồng thời)\s+)*"
                       rf"({alternation(link_status)})(?:(?<=chức)\s+(?:vụ|danh))?\s+"
-                      r"(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)
+                      r"(?:(?:sang|về)\s+(?=làm|giữ))?(?:giữ\s+chức(?:\s+vụ)?\s+|làm\s+)?", re.I)  # "được điều động sang làm"
     # "… được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban": a verb the lexicon lists, then the
     # usual "giữ chức vụ" before the title
     ranks = alternation(data["ranks"] + data["honorifics"])

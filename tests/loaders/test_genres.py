@@ -1071,3 +1071,30 @@ def test_a_closed_period_after_the_post(sentence, status):
     reader = ArticleReader(context, "2017-12-10", "2017-12-10", set())
     reader.read(sentence)
     assert [h.status for h in reader.held] == [status]
+
+
+# -- a move named by "về làm" / "sang làm" after the old post (corpora: 15 and 2) ----------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("ông Lê Minh Trung, Thành ủy viên, Bí thư Quận ủy Thanh Khê về làm Hiệu trưởng Trường Chính trị thành phố.",
+     {("Lê Minh Trung", "Bí thư", "Quận ủy Thanh Khê", "end"),
+      ("Lê Minh Trung", "Hiệu trưởng", "Trường Chính trị thành phố", "start")}),
+    # "được điều động/điều chuyển sang làm": the verb, then where the person goes
+    ("Ông Trần Văn Nam, Phó Giám đốc Sở Tài chính được điều động sang làm Giám đốc Sở Kế hoạch và Đầu tư tỉnh "
+     "Nghệ An.",
+     {("Trần Văn Nam", "Phó Giám đốc", "Sở Tài chính", "end"),
+      ("Trần Văn Nam", "Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Nghệ An", "start")}),
+    ("Đến tháng 9 năm 2002, bà Nguyễn Thị Kim Ngân được điều chuyển sang làm Bí thư Tỉnh ủy Hải Dương.",
+     {("Nguyễn Thị Kim Ngân", "Bí thư", "Tỉnh ủy Hải Dương", "start")}),
+    # "về làm việc" is a visit, not a post
+    ("Ông Nguyễn Văn Nam, Phó Giám đốc Sở Y tế về làm việc tại UBND tỉnh.",
+     {("Nguyễn Văn Nam", "Phó Giám đốc", "Sở Y tế", "current")}),
+])
+def test_a_move_to_a_new_post(sentence, expected):
+    held = facts(sentence)
+    assert {(p, t, o, s) for p, t, o, s in held if (p, t) != ("Lê Minh Trung", "Ủy viên Ban Chấp hành")} == expected
+
+
+def test_public_relations_is_a_units_name():
+    # dantri 2020-2021: "chúng" ends a name, but not inside "công chúng"
+    held = facts("Sau đó, bà Hoàng Xuân Phương về làm Phó trưởng khoa Quan hệ công chúng, Trường ĐH Văn Lang.")
+    assert [o for _, _, o, _ in held] == ["Khoa Quan hệ công chúng Trường Đại học Văn Lang"]
