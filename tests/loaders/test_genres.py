@@ -1098,3 +1098,10 @@ def test_public_relations_is_a_units_name():
     # dantri 2020-2021: "chúng" ends a name, but not inside "công chúng"
     held = facts("Sau đó, bà Hoàng Xuân Phương về làm Phó trưởng khoa Quan hệ công chúng, Trường ĐH Văn Lang.")
     assert [o for _, _, o, _ in held] == ["Khoa Quan hệ công chúng Trường Đại học Văn Lang"]
+
+
+def test_a_business_function_after_a_directors_title_names_no_body():
+    # dantri 2020-2021: "phát triển kinh doanh" is what he directs, and "đồng thời" goes on with the sentence
+    sentence = ("Theo đại diện của Công ty - ông Nguyễn Thành Nhân - Giám đốc phát triển kinh doanh đồng thời là "
+                "Giám đốc dự án cho hay, \"Khởi nghiệp và đồng hành cùng AK-F70\" là dự án kinh doanh cháo dinh dưỡng.")
+    assert facts(sentence) == set()
