@@ -1105,3 +1105,14 @@ def test_a_business_function_after_a_directors_title_names_no_body():
     sentence = ("Theo đại diện của Công ty - ông Nguyễn Thành Nhân - Giám đốc phát triển kinh doanh đồng thời là "
                 "Giám đốc dự án cho hay, \"Khởi nghiệp và đồng hành cùng AK-F70\" là dự án kinh doanh cháo dinh dưỡng.")
     assert facts(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "nhậm chức" takes office, "từ chức" leaves it (corpora: 65 and 28 before a title)
+    ("Vào tháng 1 năm 2000, Nguyễn Phú Trọng nhậm chức Bí thư Thành ủy Hà Nội.",
+     {("Nguyễn Phú Trọng", "Bí thư", "Thành ủy Hà Nội", "start")}),
+    ("Ông Bùi Cao Nhật Quân từ chức Phó chủ tịch Novaland.",
+     {("Bùi Cao Nhật Quân", "Phó Chủ tịch", "Novaland", "end")}),
+])
+def test_taking_and_leaving_office(sentence, expected):
+    assert facts(sentence) == expected
