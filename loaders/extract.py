@@ -666,6 +666,14 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
                 province_named(org.name) is not None:
             # "Chủ tịch HN Nguyễn Đức Chung", "Phó Chủ tịch Đà Nẵng": the chair of its People's Committee
             org = canonical_org("Ủy ban nhân dân " + province_named(org.name).full_name, context, segment.title) or org
+        nxt = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
+        if nxt is not None and segment.org_words and _BARE_BOARD.fullmatch(segment.org_words.strip()):
+            # "Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty …", "Phó Chủ tịch thường trực HĐQT - Tổng Giám
+            # đốc LienVietPostBank": the board of the body the chain names next (about 50 in the corpora)
+            if borrowed is not None:
+                borrowed[i] = True
+            resolved.append(canonical_org(f"{segment.org_words.strip()} {nxt.name}", context, segment.title))
+            continue
         if org is not None:
             resolved.append(org)
             continue
@@ -742,6 +750,7 @@ _TERM_AFTER = re.compile(r"\s*,?\s*(?:nhiệm kỳ|khóa [IVXLC]+,? nhiệm kỳ
 _CHAIR_TITLES = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực"})
 _UNIT_FIRST = re.compile(r"(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s+[A-ZĐÀ-Ỹ0-9]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_BARE_BOARD = re.compile(r"HĐQT|HĐTV|Hội đồng (?:quản trị|thành viên)", re.I)  # a company's board, no company named
 # Words after which a title is someone's object, not the next name's ("báo cáo với Bí thư Thành ủy, bà …").
 _THEN_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:vào\s+)?(?:lúc bấy giờ|khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|thời điểm ấy|"
                          r"hồi đó|hồi ấy)(?!\w)")

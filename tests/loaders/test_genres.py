@@ -1116,3 +1116,23 @@ def test_a_business_function_after_a_directors_title_names_no_body():
 ])
 def test_taking_and_leaving_office(sentence, expected):
     assert facts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a board named bare before the company's other post is that company's board (about 50 in the corpora)
+    ("Chủ tịch HĐQT kiêm Tổng Giám đốc Maseco, ông Nguyễn Xuân Hàn, liên tục nhiều năm liền là Doanh nhân tiêu "
+     "biểu của TP.HCM.",
+     {("Nguyễn Xuân Hàn", "Chủ tịch", "Hội đồng quản trị Maseco", "current"),
+      ("Nguyễn Xuân Hàn", "Tổng Giám đốc", "Maseco", "current")}),
+    ("Thông tin tại đại hội, ông Phạm Doãn Sơn, Phó Chủ tịch thường trực HĐQT - Tổng Giám đốc LienVietPostBank "
+     "cho biết.",
+     {("Phạm Doãn Sơn", "Phó Chủ tịch Thường trực", "Hội đồng quản trị LienVietPostBank", "current"),
+      ("Phạm Doãn Sơn", "Tổng Giám đốc", "LienVietPostBank", "current")}),
+    # a capitalized "Cùng với" is the next sentence run into the name
+    ("ông Nguyễn Trung Chính, Chủ tịch HĐQT kiêm Tổng giám đốc Tập đoàn công nghệ CMC Cùng với buổi Lễ Công bố "
+     "Chiến lược, Nhận diện thương hiệu mới.",
+     {("Nguyễn Trung Chính", "Chủ tịch", "Hội đồng quản trị Tập đoàn công nghệ CMC", "current"),
+      ("Nguyễn Trung Chính", "Tổng Giám đốc", "Tập đoàn công nghệ CMC", "current")}),
+])
+def test_a_bare_board_is_the_next_named_companys(sentence, expected):
+    assert facts(sentence) == expected
