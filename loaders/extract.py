@@ -120,6 +120,12 @@ def _covering_words(phrases: list[str]) -> tuple[str, ...]:
 # A step of a career list: "- Từ 01/2002 đến 8/2005: …", "Từ 3/7/2017: …"
 _CAREER_STEP = re.compile(r"\s*[-–•]?\s*(?:[Tt]ừ\s+)?(?:tháng\s+)?\d{1,2}[/.]\d{4}|\s*[-–•]\s*[Tt]ừ\s")
 _MAYBE_CAREER = re.compile(r"từng|trải qua|kinh qua|quá trình công tác")
+
+
+def _maybe_career(sentence: str) -> bool:
+    """Whether a sentence holds one of `_MAYBE_CAREER`'s words; each holds "qua" or "từng", and
+    substring tests first are far cheaper than the regex."""
+    return ("qua" in sentence or "từng" in sentence) and bool(_MAYBE_CAREER.search(sentence))
 # "Ông hiện là …", "Bà từng giữ chức …", "Hiện nay, ông là …" opening a sentence with no name in it.
 _PRONOUN_SUBJECT = re.compile(r"(?:(?:Hiện nay|Hiện|Sau đó|Trước đó)\s*,?\s+|(?:Sau|Trước|Trong|Từ)\s[^,.;:]{1,40},\s*|(?P<when>[^,.;:]{0,60}\d{4}[^,.;:]{0,25})[,:]\s*)?"
                               r"(Ông|Bà|ông|bà|Đồng chí|đồng chí)"
@@ -260,8 +266,7 @@ class ArticleReader:
             if not self.persons and len(self._untitled) <= 6:
                 # a biography names its subject before any title, early: "X (sinh 1957) là …"
                 self.persons += [m.name for m in self.person_mentions(sentence)[:1]]
-            if ("qua" in sentence or "từng" in sentence) and _MAYBE_CAREER.search(sentence) and \
-                    _career_position(sentence) is not None:  # substring tests first: far cheaper than a regex
+            if _maybe_career(sentence) and _career_position(sentence) is not None:
                 # "Ông Bùi Thế Hùng, …, Ông đã từng giữ các vị trí từ 10/1990 đến 1995: Chuyên viên …":
                 # no title yet, but the steps that follow are this person's
                 mentions = self.person_mentions(sentence)
@@ -666,20 +671,19 @@ def resolve_segment_orgs(segments: list[Segment], context: PlaceContext,
                 province_named(org.name) is not None:
             # "Chủ tịch HN Nguyễn Đức Chung", "Phó Chủ tịch Đà Nẵng": the chair of its People's Committee
             org = canonical_org("Ủy ban nhân dân " + province_named(org.name).full_name, context, segment.title) or org
-        nxt = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
-        if nxt is not None and segment.org_words and _BARE_BOARD.fullmatch(segment.org_words.strip()):
+        following = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
+        if following is not None and segment.org_words and _BARE_BOARD.fullmatch(segment.org_words.strip()):
             # "Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty …", "Phó Chủ tịch thường trực HĐQT - Tổng Giám
             # đốc LienVietPostBank": the board of the body the chain names next (about 50 in the corpora)
             if borrowed is not None:
                 borrowed[i] = True
-            resolved.append(canonical_org(f"{segment.org_words.strip()} {nxt.name}", context, segment.title))
+            resolved.append(canonical_org(f"{segment.org_words.strip()} {following.name}", context, segment.title))
             continue
         if org is not None:
             resolved.append(org)
             continue
         neighbours = [o for o in orgs[i + 1:] if o is not None] + [o for o in reversed(orgs[:i]) if o is not None]
         neighbour = neighbours[0] if neighbours else None
-        following = orgs[i + 1] if i + 1 < len(orgs) and not segments[i + 1].party else None
         if bare[i] and neighbour is not None and neighbour.kind != "party_committee" and \
                 not _NO_PARTY_INSIDE.match(neighbour.name):
             resolved.append(party_committee_inside(bare[i][:1].upper() + bare[i][1:], neighbour))

@@ -89,7 +89,7 @@ def trie_pattern(words: Iterable[str], char_pattern=re.escape, word_start: bool 
 def at_word_start(words: Iterable[str]) -> str:
     """A regex source matching any of `words` as written, where no word character precedes
     (like a leading `\\b` before a word), shaped so that re skips to their first letters fast."""
-    return trie_pattern(sorted(set(words)), re.escape, word_start=True)
+    return trie_pattern(words, re.escape, word_start=True)
 
 
 @lru_cache(maxsize=None)

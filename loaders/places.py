@@ -244,17 +244,6 @@ def _forms() -> dict[str, tuple[Province | None, bool]]:
     return table
 
 
-def _any_case_at_word_start(words: list[str]) -> str:
-    """`(?i:w1|w2|…)` where no word character precedes, opening with the words' first letters
-    in both cases so that re skips to them fast (see `trie_pattern`); tried in the given order."""
-    rests: dict[str, list[str]] = {}
-    for w in words:
-        rests.setdefault(w[0].lower(), []).append(re.escape(w[1:]))
-    branches = [re.escape(c) + r"(?<!\w.)(?i:%s)" % "|".join(rest)
-                for first, rest in rests.items() for c in dict.fromkeys((first, first.upper()))]
-    return "(?:%s)" % "|".join(branches)
-
-
 @functools.cache
 def _mention_rxs() -> tuple[re.Pattern, re.Pattern]:
     """A place name after a prefix ("tỉnh", "TP."), and a bare one: two patterns, each opening
@@ -269,8 +258,9 @@ def _mention_rxs() -> tuple[re.Pattern, re.Pattern]:
         f = _canonical_form(str(b))
         surfaces.update((f, f.upper()))
     names = trie_pattern(sorted(surfaces), _char_pattern)
-    prefixes = sorted((_canonical_form(w) for w in _lexicon().get("place_prefixes") or ()), key=len, reverse=True)
-    prefixed = re.compile(r"(?P<prefix>%s)(?:\. ?| )(?P<name>%s)(?!\w)" % (_any_case_at_word_start(prefixes), names))
+    prefixes = trie_pattern({_canonical_form(w) for w in _lexicon().get("place_prefixes") or ()}, re.escape,
+                            word_start=True, any_case=True)
+    prefixed = re.compile(r"(?P<prefix>%s)(?:\. ?| )(?P<name>%s)(?!\w)" % (prefixes, names))
     bare = re.compile(r"(?P<name>%s)(?!\w)(?P<prefix>)" % trie_pattern(sorted(surfaces), _char_pattern, word_start=True))
     return prefixed, bare
 
